@@ -221,8 +221,8 @@ void ddekit_host_event_signal(struct ddekit_host_event *e);
 /* ------------------------------------------------------------------------ */
 /* PCI                                                                       */
 
-#define DDEKIT_HOST_BAR_IO 0x1u       /* I/O port BAR (else memory) */
-#define DDEKIT_HOST_BAR_MEM64 0x2u    /* 64-bit memory BAR */
+#define DDEKIT_HOST_BAR_IO       0x1u /* I/O port BAR (else memory) */
+#define DDEKIT_HOST_BAR_MEM64    0x2u /* 64-bit memory BAR */
 #define DDEKIT_HOST_BAR_PREFETCH 0x4u /* prefetchable memory BAR */
 
 /** One BAR as the host found it; size 0 means unused. */

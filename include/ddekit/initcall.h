@@ -25,9 +25,9 @@ struct ddekit_initcall {
  * priorities run in link order. */
 #define DDEKIT_CTOR(fn, prio)                                                  \
 	static const struct ddekit_initcall ddekit_initcall_##fn               \
-		__attribute__((used, section("ddekit_initcalls"),              \
-	                       aligned(sizeof(void *))))                       \
-		DDEKIT_INITCALL_RETAIN = {(prio), (fn)}
+	    __attribute__((used, section("ddekit_initcalls"),                  \
+	                   aligned(sizeof(void *))))                           \
+	    DDEKIT_INITCALL_RETAIN = {(prio), (fn)}
 
 /** DDEKIT_INITCALL(fn) - register @fn at the default priority 1. */
 #define DDEKIT_INITCALL(fn) DDEKIT_CTOR(fn, 1)

@@ -17,10 +17,10 @@
 #define DDEKIT_PCI_ANY_ID (~0)
 
 /** Resource flags (values as Linux's IORESOURCE_*). */
-#define DDEKIT_PCI_RES_IO 0x00000100ul
-#define DDEKIT_PCI_RES_MEM 0x00000200ul
+#define DDEKIT_PCI_RES_IO       0x00000100ul
+#define DDEKIT_PCI_RES_MEM      0x00000200ul
 #define DDEKIT_PCI_RES_PREFETCH 0x00002000ul
-#define DDEKIT_PCI_RES_MEM64 0x00100000ul
+#define DDEKIT_PCI_RES_MEM64    0x00100000ul
 
 DDEKIT_BEGIN_DECLS
 
@@ -53,9 +53,9 @@ struct ddekit_pci_dev *ddekit_pci_find_device(int *bus, int *slot, int *func,
 
 /** ddekit_pci_find_device_by_id() - next function after @start with this
  * @vendor and @device (either may be DDEKIT_PCI_ANY_ID) (extension). */
-struct ddekit_pci_dev *ddekit_pci_find_device_by_id(unsigned vendor,
-                                                    unsigned device,
-                                                    struct ddekit_pci_dev *start);
+struct ddekit_pci_dev *
+ddekit_pci_find_device_by_id(unsigned vendor, unsigned device,
+                             struct ddekit_pci_dev *start);
 
 /** ddekit_pci_find_device_by_class() - next function after @start whose
  * 24-bit class code matches @class_code in the bits set in @mask

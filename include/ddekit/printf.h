@@ -28,7 +28,7 @@ int ddekit_vprintf(const char *fmt, va_list va);
  * like C99 snprintf: always terminated if @size > 0, returns the length the
  * whole output would have. */
 int ddekit_snprintf(char *buf, size_t size, const char *fmt, ...)
-	DDEKIT_PRINTF(3, 4);
+    DDEKIT_PRINTF(3, 4);
 int ddekit_vsnprintf(char *buf, size_t size, const char *fmt, va_list va);
 
 DDEKIT_END_DECLS

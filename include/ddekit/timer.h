@@ -21,7 +21,7 @@
  */
 #ifndef DDEKIT_NO_LEGACY_TIMER_NAMES
 #define jiffies (ddekit_jiffies())
-#define HZ DDEKIT_HZ
+#define HZ      DDEKIT_HZ
 #endif
 
 DDEKIT_BEGIN_DECLS

@@ -27,14 +27,14 @@ typedef ddekit_uint64_t ddekit_dma_addr_t;
 
 #if defined(__cplusplus)
 #define DDEKIT_BEGIN_DECLS extern "C" {
-#define DDEKIT_END_DECLS }
+#define DDEKIT_END_DECLS   }
 #else
 #define DDEKIT_BEGIN_DECLS
 #define DDEKIT_END_DECLS
 #endif
 
 #if defined(__GNUC__)
-#define DDEKIT_NORETURN __attribute__((noreturn))
+#define DDEKIT_NORETURN          __attribute__((noreturn))
 #define DDEKIT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
 #define DDEKIT_NORETURN

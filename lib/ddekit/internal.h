@@ -47,7 +47,7 @@ struct ddekit_thread {
 	void *data;                      /* ddekit_thread_set_data() */
 	struct ddekit_host_event *event; /* the thread's one wakeup event */
 	enum ddekit__thread_kind kind;
-	int irq;                         /* source whose handler runs, or -1 */
+	int irq; /* source whose handler runs, or -1 */
 	void (*fn)(void *);
 	void *arg;
 	struct ddekit_thread *next; /* all threads of the environment */

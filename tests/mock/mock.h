@@ -74,10 +74,10 @@ enum mock_access_kind {
 struct mock_access {
 	enum mock_access_kind kind;
 	const char *device; /* node name in the tree, e.g. "edu" */
-	uint64_t addr;      /* port; BAR offset (MMIO); config offset; bus addr */
-	unsigned bar;       /* MMIO: BAR index */
-	unsigned width;     /* bytes (DMA: length) */
-	uint64_t value;     /* DMA: 0 */
+	uint64_t addr;  /* port; BAR offset (MMIO); config offset; bus addr */
+	unsigned bar;   /* MMIO: BAR index */
+	unsigned width; /* bytes (DMA: length) */
+	uint64_t value; /* DMA: 0 */
 };
 
 /** Number of accesses recorded since load or mock_trace_clear(). The trace
@@ -125,8 +125,8 @@ struct mock_leaks {
 	unsigned long threads;    /* host threads still running */
 	unsigned long mutexes;
 	unsigned long events;
-	unsigned long irqs;       /* attached interrupt sources */
-	unsigned long io_ranges;  /* requested port ranges */
+	unsigned long irqs;      /* attached interrupt sources */
+	unsigned long io_ranges; /* requested port ranges */
 	unsigned long mmio_maps;
 };
 

@@ -20,7 +20,8 @@ struct mock_model {
 	 * Returns 0 or a negative errno-style code. */
 	int (*create)(struct mock_device *dev, const void *fdt, int node);
 	void (*destroy)(struct mock_device *dev);
-	/** An access inside BAR @bar (ISA devices: bar 0, offset from "reg"). */
+	/** An access inside BAR @bar (ISA devices: bar 0, offset from "reg").
+	 */
 	uint64_t (*read)(struct mock_device *dev, unsigned bar, uint64_t off,
 	                 unsigned width);
 	void (*write)(struct mock_device *dev, unsigned bar, uint64_t off,
@@ -47,8 +48,8 @@ int mock_device_dma_write(struct mock_device *dev, uint64_t bus,
                           const void *buf, size_t len);
 
 /** Models known to the mock (terminated by a NULL compatible). */
-extern const struct mock_model mock_model_edu;    /* "qemu,edu" */
-extern const struct mock_model mock_model_uart;   /* "ns16550a" */
+extern const struct mock_model mock_model_edu;     /* "qemu,edu" */
+extern const struct mock_model mock_model_uart;    /* "ns16550a" */
 extern const struct mock_model mock_model_scratch; /* "libdde,scratch" */
 
 #endif /* TESTS_MOCK_MODEL_H */
