@@ -113,6 +113,11 @@ int ddekit__pgtab_init(void);
 void ddekit__pgtab_fini(void);
 int ddekit__memory_init(void);
 void ddekit__memory_fini(void);
+/* Parts of the memory module: ddekit__memory_init()/_fini() call these. */
+int ddekit__slab_init(void);
+void ddekit__slab_fini(void);
+int ddekit__dma_init(void);
+void ddekit__dma_fini(void);
 int ddekit__resources_init(void);
 void ddekit__resources_fini(void);
 int ddekit__pci_init(void);
@@ -138,6 +143,8 @@ uint64_t ddekit__pgtab_bus_addr(const void *virt);
  */
 int ddekit__pgtab_add(void *virt, uint64_t phys, uint64_t bus, size_t size,
                       int type);
+
+struct ddekit_pci_dev;
 
 /** The host record of a device (pci.c). */
 const struct ddekit_host_pci_fn *
