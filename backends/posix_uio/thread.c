@@ -6,6 +6,7 @@
  * without the privilege every thread runs at the default policy, which the
  * host contract allows.
  */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "posix_core.h"
 
 #include <ddekit/host.h>

@@ -1,0 +1,49 @@
+/*
+ * console.c — console output on stderr, abort through abort(3).
+ */
+#include "posix_uio.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+void ddekit_host_console_write(const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(STDERR_FILENO, buf, len);
+
+		if (n <= 0)
+			return; /* the contract lets console output be dropped
+			         */
+		buf += n;
+		len -= (size_t)n;
+	}
+}
+
+void posix_uio_log(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	ddekit_host_console_write(buf, (size_t)n);
+}
+
+void posix_uio_log_once(atomic_bool *done, const char *msg)
+{
+	if (!atomic_exchange(done, true))
+		posix_uio_log("%s", msg);
+}
+
+void ddekit_host_abort(void)
+{
+	abort();
+}
