@@ -1,0 +1,123 @@
+/*
+ * test_errno.c — ddekit_strerror() and ddekit_errname().
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <ddekit/ddekit.h>
+#include <ddekit/errno.h>
+
+#include "mock.h"
+
+static int setup(void **state)
+{
+	(void)state;
+	if (mock_machine_load("pc") < 0)
+		return -1;
+	ddekit_init();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char report[1024];
+	int leaks;
+
+	(void)state;
+	assert_int_equal(ddekit_deinit(), 0);
+	leaks = mock_leak_report(report, sizeof(report));
+	if (leaks)
+		print_message("%s\n", report);
+	assert_int_equal(leaks, 0);
+	mock_machine_unload();
+	return 0;
+}
+
+static void test_strerror_accepts_negative_codes_as_returned(void **state)
+{
+	(void)state;
+	assert_string_equal(ddekit_strerror(-DDEKIT_ENOMEM), "out of memory");
+	assert_string_equal(ddekit_strerror(-DDEKIT_ETIMEDOUT), "timed out");
+}
+
+static void test_strerror_accepts_positive_codes(void **state)
+{
+	(void)state;
+	assert_string_equal(ddekit_strerror(DDEKIT_EBUSY), "resource busy");
+}
+
+static void test_strerror_of_unknown_code_is_unknown_error(void **state)
+{
+	(void)state;
+	assert_string_equal(ddekit_strerror(0), "unknown error");
+	assert_string_equal(ddekit_strerror(-3), "unknown error");
+	assert_string_equal(ddekit_strerror(-100000), "unknown error");
+	assert_string_equal(ddekit_strerror(INT32_MIN), "unknown error");
+}
+
+static void test_errname_gives_the_symbolic_name(void **state)
+{
+	(void)state;
+	assert_string_equal(ddekit_errname(-DDEKIT_EBUSY), "EBUSY");
+	assert_string_equal(ddekit_errname(DDEKIT_EPROTO), "EPROTO");
+	assert_string_equal(ddekit_errname(-DDEKIT_ECANCELED), "ECANCELED");
+}
+
+static void test_errname_of_unknown_code_is_unknown_error(void **state)
+{
+	(void)state;
+	assert_string_equal(ddekit_errname(-9999), "unknown error");
+}
+
+/* The table and the functions agree for every entry, in both signs. */
+static void test_every_code_in_the_map_has_its_text_and_name(void **state)
+{
+	static const struct {
+		int value;
+		const char *name;
+		const char *msg;
+	} map[] = {
+#define ENTRY(name, value, msg) {(value), #name, (msg)},
+	    DDEKIT_ERRNO_MAP(ENTRY)
+#undef ENTRY
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		assert_string_equal(ddekit_strerror(-map[i].value), map[i].msg);
+		assert_string_equal(ddekit_strerror(map[i].value), map[i].msg);
+		assert_string_equal(ddekit_errname(-map[i].value), map[i].name);
+	}
+}
+
+static void test_codes_equal_linux_errno_values(void **state)
+{
+	(void)state;
+	assert_int_equal(DDEKIT_ENOMEM, 12);
+	assert_int_equal(DDEKIT_EBUSY, 16);
+	assert_int_equal(DDEKIT_EINVAL, 22);
+	assert_int_equal(DDEKIT_ETIMEDOUT, 110);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	    T(test_strerror_accepts_negative_codes_as_returned),
+	    T(test_strerror_accepts_positive_codes),
+	    T(test_strerror_of_unknown_code_is_unknown_error),
+	    T(test_errname_gives_the_symbolic_name),
+	    T(test_errname_of_unknown_code_is_unknown_error),
+	    T(test_every_code_in_the_map_has_its_text_and_name),
+	    T(test_codes_equal_linux_errno_values),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
