@@ -36,8 +36,9 @@ int ddekit_init_checked(void);
  * Afterwards ddekit_init() may be called again in the same process.
  *
  * Call it from the thread that called ddekit_init(), never from a handler.
- * Returns 0, or -DDEKIT_EBUSY (and changes nothing) while threads created with
- * ddekit_thread_create() are still running; -DDEKIT_EINVAL if not initialised.
+ * Threads created with ddekit_thread_create() must end first: deinit waits
+ * up to one second for them, then returns -DDEKIT_EBUSY and changes nothing.
+ * Returns 0, -DDEKIT_EBUSY, or -DDEKIT_EINVAL if not initialised.
  * May sleep.
  */
 int ddekit_deinit(void);

@@ -87,13 +87,21 @@ void ddekit_init(void)
 		ddekit_panic("ddekit_init: %s", ddekit_strerror(rc));
 }
 
+#define DEINIT_GRACE_NS 1000000000ull
+
 int ddekit_deinit(void)
 {
 	size_t i = NMODULES;
 
 	if (!ddekit__initialised())
 		return -DDEKIT_EINVAL;
-	if (ddekit__thread_clients_running() > 0)
+	/*
+	 * A thread that has just signalled its creator is usually a few
+	 * instructions from its end; give such threads a moment rather than
+	 * making every caller poll.
+	 */
+	if (ddekit__thread_wait_clients(ddekit_host_clock_ns() +
+	                                DEINIT_GRACE_NS) > 0)
 		return -DDEKIT_EBUSY;
 	/* Still "initialised" during the finis: they may use the public
 	 * calls of earlier modules. */

@@ -54,6 +54,10 @@ struct ddekit_thread {
 	struct ddekit_thread *prev;
 };
 
+/** The calling thread's record if lib/ddekit knows the thread in this
+ * environment, else NULL (never adopts). Any context. */
+struct ddekit_thread *ddekit__thread_current(void);
+
 /** The calling thread's record, adopting the thread if needed; panics when
  * no memory is left for the record. */
 struct ddekit_thread *ddekit__thread_self(void);
@@ -72,6 +76,9 @@ int ddekit__thread_init(void);
 void ddekit__thread_fini(void);
 /** Number of DDEKIT__THREAD_CLIENT threads still running. */
 int ddekit__thread_clients_running(void);
+/** Wait until no DDEKIT__THREAD_CLIENT thread runs or @deadline_ns passes;
+ * returns how many still run. */
+int ddekit__thread_wait_clients(uint64_t deadline_ns);
 
 /* ------------------------------------------------------------------------ */
 /* Wait queues (waitq.c): the one blocking mechanism of lib/ddekit          */

@@ -86,7 +86,7 @@ static void ctl_leave(void)
 /* Is the caller the handler thread of @src? Caller holds irq_lock. */
 static bool in_source_thread(const struct irq_source *src)
 {
-	return src->thread && ddekit_host_thread_get_data() == src->thread;
+	return src->thread && ddekit__thread_current() == src->thread;
 }
 
 /* --- the handler thread -------------------------------------------------- */
@@ -508,7 +508,7 @@ void ddekit_interrupt_enable(int irq)
 int ddekit_interrupt_current(void)
 {
 	/* No adoption: a thread lib/ddekit does not know runs no handler. */
-	struct ddekit_thread *self = ddekit_host_thread_get_data();
+	struct ddekit_thread *self = ddekit__thread_current();
 
 	return self ? self->irq : -1;
 }

@@ -27,12 +27,48 @@ struct thread_rec {
 	bool wake_pending; /* ddekit_thread_wakeup() not yet consumed */
 };
 
+/*
+ * The host's per-thread pointer holds a token, not the record. An adopted
+ * thread keeps its per-thread pointer after ddekit_deinit() has freed its
+ * record (a host cannot clear another thread's pointer), so a raw pointer
+ * would dangle into the next environment. A token is (environment
+ * generation, thread id), resolved through by_id[]; a token of an earlier
+ * environment resolves to nothing and the thread is simply adopted anew.
+ */
+#define MAX_THREADS   4096
+#define TOKEN_ID_BITS 16
+static struct ddekit_thread *by_id[MAX_THREADS];
+static uintptr_t generation; /* bumped by every ddekit__thread_init() */
+
 static struct ddekit_host_mutex *list_lock;
 static struct ddekit_thread *threads;
 /* ddekit__thread_fini() waiting for system threads to leave. */
 static struct ddekit__waitq ended_q;
 /* Guards sleepq/wake_pending of every record and the sleep functions. */
 static struct ddekit_host_mutex *sleep_guard;
+
+static uintptr_t current_generation(void)
+{
+	return __atomic_load_n(&generation, __ATOMIC_RELAXED) &
+	       (UINTPTR_MAX >> TOKEN_ID_BITS);
+}
+
+static void *token_of(const struct ddekit_thread *t)
+{
+	return (void *)((current_generation() << TOKEN_ID_BITS) |
+	                (uintptr_t)t->id);
+}
+
+struct ddekit_thread *ddekit__thread_current(void)
+{
+	uintptr_t token = (uintptr_t)ddekit_host_thread_get_data();
+	uintptr_t id = token & ((1u << TOKEN_ID_BITS) - 1);
+
+	if (!token || token >> TOKEN_ID_BITS != current_generation() ||
+	    id >= MAX_THREADS)
+		return NULL;
+	return __atomic_load_n(&by_id[id], __ATOMIC_ACQUIRE);
+}
 
 static struct thread_rec *rec_of(struct ddekit_thread *t)
 {
@@ -110,6 +146,17 @@ static struct ddekit_thread *rec_create(const char *name,
 
 	ddekit_host_mutex_lock(list_lock);
 	list_insert(t);
+	if (t->id >= MAX_THREADS) {
+		list_remove(t);
+		ddekit_host_mutex_unlock(list_lock);
+		ddekit_printf("ddekit: more than %d threads\n",
+		              MAX_THREADS - 1);
+		ddekit_host_event_destroy(t->event);
+		ddekit__free(r);
+		t = NULL;
+		goto out;
+	}
+	__atomic_store_n(&by_id[t->id], t, __ATOMIC_RELEASE);
 	if (!t->name[0])
 		ddekit_snprintf(t->name, sizeof(t->name), "thread-%d", t->id);
 	ddekit_host_mutex_unlock(list_lock);
@@ -120,6 +167,7 @@ out:
 /* Unlink, release and wake a waiting fini; list lock held. */
 static void rec_destroy_locked(struct ddekit_thread *t)
 {
+	__atomic_store_n(&by_id[t->id], NULL, __ATOMIC_RELEASE);
 	list_remove(t);
 	ddekit_host_event_destroy(t->event);
 	ddekit__free(rec_of(t));
@@ -142,7 +190,7 @@ static void trampoline(void *p)
 {
 	struct ddekit_thread *t = p;
 
-	ddekit_host_thread_set_data(t);
+	ddekit_host_thread_set_data(token_of(t));
 	t->fn(t->arg);
 	thread_end(t);
 }
@@ -152,13 +200,13 @@ static struct ddekit_thread *adopt(const char *name)
 	struct ddekit_thread *t = rec_create(name, DDEKIT__THREAD_ADOPTED);
 
 	if (t)
-		ddekit_host_thread_set_data(t);
+		ddekit_host_thread_set_data(token_of(t));
 	return t;
 }
 
 struct ddekit_thread *ddekit__thread_self(void)
 {
-	struct ddekit_thread *t = ddekit_host_thread_get_data();
+	struct ddekit_thread *t = ddekit__thread_current();
 
 	if (t)
 		return t;
@@ -222,7 +270,7 @@ ddekit_thread_t *ddekit_thread_myself(void)
 
 ddekit_thread_t *ddekit_thread_setup_myself(const char *name)
 {
-	struct ddekit_thread *t = ddekit_host_thread_get_data();
+	struct ddekit_thread *t = ddekit__thread_current();
 
 	if (!t) {
 		if (!list_lock)
@@ -364,15 +412,39 @@ void ddekit_thread_wakeup(ddekit_thread_t *thread)
 /* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
 
-int ddekit__thread_clients_running(void)
+static int clients_running_locked(void)
 {
 	struct ddekit_thread *t;
 	int n = 0;
 
-	ddekit_host_mutex_lock(list_lock);
 	for (t = threads; t; t = t->next)
 		if (t->kind == DDEKIT__THREAD_CLIENT)
 			n++;
+	return n;
+}
+
+int ddekit__thread_clients_running(void)
+{
+	int n;
+
+	ddekit_host_mutex_lock(list_lock);
+	n = clients_running_locked();
+	ddekit_host_mutex_unlock(list_lock);
+	return n;
+}
+
+int ddekit__thread_wait_clients(uint64_t deadline_ns)
+{
+	int n;
+
+	/* Adopt first: adoption takes the list lock, which we wait under. */
+	ddekit__thread_self();
+	ddekit_host_mutex_lock(list_lock);
+	while ((n = clients_running_locked()) > 0)
+		if (ddekit__waitq_wait(&ended_q, list_lock, deadline_ns) < 0) {
+			n = clients_running_locked();
+			break;
+		}
 	ddekit_host_mutex_unlock(list_lock);
 	return n;
 }
@@ -381,6 +453,7 @@ int ddekit__thread_init(void)
 {
 	int rc;
 
+	__atomic_fetch_add(&generation, 1, __ATOMIC_RELAXED);
 	rc = ddekit_host_mutex_create(&list_lock);
 	if (rc < 0)
 		goto out;

@@ -186,7 +186,7 @@ int ddekit_del_timer_sync(int timer)
 
 	if (!guard)
 		return -1;
-	in_timer_thread = ddekit_host_thread_get_data() == timer_thread;
+	in_timer_thread = ddekit__thread_current() == timer_thread;
 	ddekit_host_mutex_lock(guard);
 	t = remove_locked(timer);
 	while (!in_timer_thread && running_id == timer)

@@ -21,10 +21,6 @@
 #include "mock.h"
 #include "suite.h"
 
-/* How long ddekit_deinit() is retried while threads the suite created are
- * still on their way out (there is no join in the ABI). */
-#define DEINIT_PATIENCE_MS 2000
-
 static int parse_args(int argc, char **argv, struct ddekit_conf_config *cfg,
                       const char **machine)
 {
@@ -45,19 +41,6 @@ static int parse_args(int argc, char **argv, struct ddekit_conf_config *cfg,
 		}
 	}
 	return 0;
-}
-
-static int deinit_when_threads_ended(void)
-{
-	unsigned waited;
-	int r;
-
-	for (waited = 0;; waited += 10) {
-		r = ddekit_deinit();
-		if (r != -DDEKIT_EBUSY || waited >= DEINIT_PATIENCE_MS)
-			return r;
-		ddekit_thread_msleep(10);
-	}
 }
 
 int main(int argc, char **argv)
@@ -84,7 +67,7 @@ int main(int argc, char **argv)
 	ddekit_init();
 	failures = ddekit_conformance_run(&cfg);
 
-	r = deinit_when_threads_ended();
+	r = ddekit_deinit();
 	leaks[0] = '\0';
 	leaked = mock_leak_report(leaks, sizeof(leaks));
 	mock_machine_unload();

@@ -38,6 +38,11 @@ void ddekit_host_fini(void)
 	atomic_store(&initialised, 0);
 }
 
+bool mock__host_up(void)
+{
+	return atomic_load(&initialised) != 0;
+}
+
 void mock__host_reset(void)
 {
 	atomic_store(&initialised, 0);

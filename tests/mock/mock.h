@@ -130,8 +130,9 @@ struct mock_leaks {
 	unsigned long mmio_maps;
 };
 
-/** mock_leaks() - current counts of live host objects. Host threads are
- * given up to 1 s to finish before they are counted. */
+/** mock_leaks() - current counts of live host objects. After
+ * ddekit_host_fini(), host threads are given up to 1 s to finish before they
+ * are counted; while the host is up they are counted as they are. */
 void mock_leaks(struct mock_leaks *out);
 
 /** mock_leak_report() - 0 when every count is 0; otherwise the number of

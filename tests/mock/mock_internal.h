@@ -132,6 +132,8 @@ void mock__console_reset(void);
 
 /* ---- host_init.c -------------------------------------------------------- */
 void mock__host_reset(void);
+/** true between ddekit_host_init() and ddekit_host_fini(). */
+bool mock__host_up(void);
 
 /** All-ones of @width bytes: what a read of nothing returns. */
 static inline uint64_t mock__ones(unsigned width)

@@ -118,7 +118,7 @@ static void client(void *arg)
 static void test_deinit_returns_ebusy_while_a_client_thread_runs(void **state)
 {
 	ddekit_sem_t *release;
-	int rc, tries;
+	int tries;
 
 	(void)state;
 	ddekit_init();
@@ -137,11 +137,23 @@ static void test_deinit_returns_ebusy_while_a_client_thread_runs(void **state)
 		ddekit_thread_msleep(1);
 	assert_int_equal(atomic_load(&client_done), 1);
 	ddekit_sem_deinit(release);
-	/* The client may still be on its way out of lib/ddekit. */
-	for (tries = 0; (rc = ddekit_deinit()) == -DDEKIT_EBUSY && tries < 2000;
-	     tries++)
-		ddekit_thread_msleep(1);
-	assert_int_equal(rc, 0);
+	/* The client may still be on its way out; deinit waits for it. */
+	assert_int_equal(ddekit_deinit(), 0);
+}
+
+static void client_sleeps_then_ends(void *arg)
+{
+	(void)arg;
+	ddekit_thread_msleep(50);
+}
+
+static void test_deinit_waits_for_a_client_thread_that_is_ending(void **state)
+{
+	(void)state;
+	ddekit_init();
+	assert_non_null(
+	    ddekit_thread_create(client_sleeps_then_ends, NULL, "ending"));
+	assert_int_equal(ddekit_deinit(), 0);
 }
 
 static void test_init_checked_reports_host_error_without_machine(void **state)
@@ -216,6 +228,7 @@ int main(void)
 	    T(test_deinit_twice_returns_einval_the_second_time),
 	    T(test_init_deinit_cycles_leave_nothing_behind),
 	    T(test_deinit_returns_ebusy_while_a_client_thread_runs),
+	    T(test_deinit_waits_for_a_client_thread_that_is_ending),
 	    T(test_init_checked_reports_host_error_without_machine),
 	    T(test_init_panics_with_the_reason_when_the_host_fails),
 	    T(test_init_unwinds_cleanly_when_any_allocation_fails),

@@ -1544,7 +1544,7 @@ static void short_thread(void *arg)
 	thread_body_arg = arg;
 }
 
-static void test_leaks_wait_for_ending_threads(void **state)
+static void test_leaks_wait_for_ending_threads_after_fini(void **state)
 {
 	struct mock_leaks l;
 
@@ -1553,6 +1553,7 @@ static void test_leaks_wait_for_ending_threads(void **state)
 	                                          DDEKIT_HOST_PRIO_NORMAL,
 	                                          short_thread, &l),
 	                 0);
+	ddekit_host_fini();
 	mock_leaks(&l);
 	assert_int_equal(l.threads, 0);
 	assert_ptr_equal(thread_body_arg, &l);
@@ -1650,7 +1651,7 @@ int main(void)
 	    PC(test_unexpected_abort_ends_the_process_with_failure),
 	    PC(test_leaks_count_every_kind_of_live_object),
 	    BARE(test_unload_releases_what_a_test_left_behind),
-	    PC(test_leaks_wait_for_ending_threads),
+	    PC(test_leaks_wait_for_ending_threads_after_fini),
 #undef PC
 #undef SHARED
 #undef BARE

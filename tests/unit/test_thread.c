@@ -454,10 +454,71 @@ test_msleep_in_a_created_thread_sleeps_at_least_as_long(void **state)
 	ddekit_sem_deinit(ts.done);
 }
 
+/* A host thread lib/ddekit did not start, stepping through two environments. */
+struct foreign_steps {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int step;
+	int first_id;
+	char second_name[32];
+};
+
+static void foreign_wait_step(struct foreign_steps *f, int step)
+{
+	pthread_mutex_lock(&f->lock);
+	while (f->step < step)
+		pthread_cond_wait(&f->cond, &f->lock);
+	pthread_mutex_unlock(&f->lock);
+}
+
+static void foreign_set_step(struct foreign_steps *f, int step)
+{
+	pthread_mutex_lock(&f->lock);
+	f->step = step;
+	pthread_cond_broadcast(&f->cond);
+	pthread_mutex_unlock(&f->lock);
+}
+
+static void *foreign_thread(void *arg)
+{
+	struct foreign_steps *f = arg;
+	ddekit_thread_t *t;
+
+	f->first_id = ddekit_thread_get_id(ddekit_thread_myself());
+	foreign_set_step(f, 1);
+	foreign_wait_step(f, 2); /* the environment was torn down and rebuilt */
+	t = ddekit_thread_setup_myself("foreign-again");
+	snprintf(f->second_name, sizeof(f->second_name), "%s",
+	         ddekit_thread_get_name(t));
+	foreign_set_step(f, 3);
+	return NULL;
+}
+
+static void
+test_adopted_thread_is_adopted_anew_after_deinit_and_init(void **state)
+{
+	struct foreign_steps f = {.lock = PTHREAD_MUTEX_INITIALIZER,
+	                          .cond = PTHREAD_COND_INITIALIZER};
+	pthread_t tid;
+
+	(void)state;
+	assert_int_equal(pthread_create(&tid, NULL, foreign_thread, &f), 0);
+	foreign_wait_step(&f, 1);
+	assert_true(f.first_id > 1);
+	/* The record the thread's per-thread pointer referred to is freed. */
+	assert_int_equal(ddekit_deinit(), 0);
+	ddekit_init();
+	foreign_set_step(&f, 2);
+	foreign_wait_step(&f, 3);
+	assert_int_equal(pthread_join(tid, NULL), 0);
+	assert_string_equal(f.second_name, "foreign-again");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	    T(test_adopted_thread_is_adopted_anew_after_deinit_and_init),
 	    T(test_create_runs_the_function_with_its_argument),
 	    T(test_created_thread_has_its_name_and_own_record),
 	    T(test_name_is_cut_to_31_characters),
