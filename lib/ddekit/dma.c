@@ -27,13 +27,6 @@ static bool dma_oom;
 
 #define PAGE_SIZE DDEKIT_HOST_PAGE_SIZE
 
-/* A block from ddekit_dma_alloc(), keyed by its virtual address. */
-struct dma_block {
-	void *virt;
-	size_t size;
-	UT_hash_handle hh;
-};
-
 /*
  * A streaming mapping, keyed by bus address. Region memory mapped twice
  * yields the same bus address twice, so mappings with equal keys hang off
@@ -48,7 +41,6 @@ struct dma_mapping {
 };
 
 static struct ddekit_host_mutex *dma_lock;
-static struct dma_block *blocks;
 static struct dma_mapping *mappings;
 
 /* --- coherent memory ----------------------------------------------------- */
@@ -56,76 +48,27 @@ static struct dma_mapping *mappings;
 void *ddekit_dma_alloc(unsigned long size, unsigned long align,
                        ddekit_dma_addr_t bus_high, ddekit_dma_addr_t *bus)
 {
-	struct ddekit_host_mem_req req = {0};
-	struct dma_block *b;
-	void *virt = NULL;
-	uint64_t phys = 0, busaddr = 0;
-	int err;
+	uint64_t busaddr = 0;
+	void *virt;
 
-	if (!bus || size == 0 || size > SIZE_MAX - PAGE_SIZE)
+	if (!bus || size == 0 || (align & (align - 1)))
 		return NULL;
-	if (align & (align - 1))
-		return NULL;
-	b = ddekit__zalloc(sizeof(*b));
-	if (!b)
-		return NULL;
-	req.size = (size + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
-	req.align = align < PAGE_SIZE ? PAGE_SIZE : align;
-	req.bus_high = bus_high ? bus_high : UINT64_MAX;
-	req.flags = DDEKIT_HOST_MEM_DMA | DDEKIT_HOST_MEM_CONTIG;
-	err = ddekit_host_mem_alloc(&req, &virt, &phys, &busaddr);
-	if (err < 0)
-		goto out;
-	/* pgtab has no type for this memory; it is contiguous, constrained
-	 * memory, as from ddekit_contig_malloc(). */
-	err = ddekit__pgtab_add(virt, phys, busaddr, req.size, PTE_TYPE_CONTIG);
-	if (err < 0)
-		goto out;
-	b->virt = virt;
-	b->size = req.size;
-
-	ddekit_host_mutex_lock(dma_lock);
-	dma_oom = false;
-	HASH_ADD_PTR(blocks, virt, b);
-	if (dma_oom)
-		err = -DDEKIT_ENOMEM;
-	ddekit_host_mutex_unlock(dma_lock);
-	if (err < 0)
-		ddekit_pgtab_clear_region(virt, PTE_TYPE_CONTIG);
-out:
-	if (err < 0) {
-		if (virt)
-			ddekit_host_mem_free(virt, req.size);
-		ddekit__free(b);
-		return NULL;
-	}
-	*bus = busaddr;
+	/* pgtab has no type of its own for this memory; it is contiguous,
+	 * constrained memory, as from ddekit_contig_malloc(). */
+	virt = ddekit__block_alloc(size, 0, bus_high ? bus_high : UINT64_MAX,
+	                           align < PAGE_SIZE ? PAGE_SIZE : align, 0,
+	                           PTE_TYPE_CONTIG, &busaddr);
+	if (virt)
+		*bus = busaddr;
 	return virt;
-}
-
-static void block_release(struct dma_block *b)
-{
-	ddekit_pgtab_clear_region(b->virt, PTE_TYPE_CONTIG);
-	ddekit_host_mem_free(b->virt, b->size);
-	ddekit__free(b);
 }
 
 void ddekit_dma_free(void *virt)
 {
-	struct dma_block *b;
-
-	if (!virt)
-		return;
-	ddekit_host_mutex_lock(dma_lock);
-	HASH_FIND_PTR(blocks, &virt, b);
-	if (b)
-		HASH_DEL(blocks, b);
-	ddekit_host_mutex_unlock(dma_lock);
-	if (!b)
+	if (virt && ddekit__block_free(virt) < 0)
 		ddekit_panic("ddekit_dma_free: %p was not allocated by "
 		             "ddekit_dma_alloc()",
 		             virt);
-	block_release(b);
 }
 
 ddekit_dma_addr_t ddekit_dma_bus_addr(const void *virt)
@@ -285,7 +228,6 @@ void ddekit_dma_sync_for_device(ddekit_dma_addr_t bus, unsigned long size,
 
 int ddekit__dma_init(void)
 {
-	blocks = NULL;
 	mappings = NULL;
 	return ddekit_host_mutex_create(&dma_lock);
 }
@@ -293,7 +235,6 @@ int ddekit__dma_init(void)
 void ddekit__dma_fini(void)
 {
 	struct dma_mapping *m, *tmp, *c;
-	struct dma_block *b, *btmp;
 
 	HASH_ITER(hh, mappings, m, tmp)
 	{
@@ -306,11 +247,7 @@ void ddekit__dma_fini(void)
 			m = c;
 		}
 	}
-	HASH_ITER(hh, blocks, b, btmp)
-	{
-		HASH_DEL(blocks, b);
-		block_release(b);
-	}
+	/* Coherent blocks left over are memory.c's, freed by its fini. */
 	if (dma_lock)
 		ddekit_host_mutex_destroy(dma_lock);
 	dma_lock = NULL;

@@ -157,6 +157,19 @@ struct ddekit_pci_dev;
 const struct ddekit_host_pci_fn *
 ddekit__pci_host_fn(const struct ddekit_pci_dev *dev);
 
+/**
+ * ddekit__block_alloc() - pinned, contiguous, zero-filled pages registered in
+ * pgtab as @type, under bus constraints (memory.c). Backs large, contiguous
+ * and coherent DMA memory. *@bus_out (may be NULL) gets the bus address.
+ * NULL on failure.
+ */
+void *ddekit__block_alloc(size_t size, uint64_t low, uint64_t high,
+                          size_t align, uint64_t boundary, int type,
+                          uint64_t *bus_out);
+/** ddekit__block_free() - free a block by its start; -DDEKIT_ENOENT if @p
+ * starts none. */
+int ddekit__block_free(void *p);
+
 /** Heap memory for lib/ddekit's own records (memory.c): zero-filled; NULL
  * when out of memory. */
 void *ddekit__zalloc(size_t size);

@@ -1,5 +1,6 @@
 /*
- * memory.c — the simple, large and contiguous allocators.
+ * memory.c — the simple, large and contiguous allocators, and the pinned
+ * contiguous blocks that large, contiguous and coherent DMA memory share.
  *
  * Everything handed out is tracked, so that ddekit__memory_fini() can give
  * the host back whatever a driver did not free: an environment that is torn
@@ -99,8 +100,9 @@ static bool is_pow2(uint64_t x)
 	return x && !(x & (x - 1));
 }
 
-static void *block_alloc(size_t size, uint64_t low, uint64_t high, size_t align,
-                         uint64_t boundary, int type)
+void *ddekit__block_alloc(size_t size, uint64_t low, uint64_t high,
+                          size_t align, uint64_t boundary, int type,
+                          uint64_t *bus_out)
 {
 	struct ddekit_host_mem_req req = {0};
 	struct block *b;
@@ -144,6 +146,8 @@ out:
 		ddekit__free(b);
 		return NULL;
 	}
+	if (bus_out)
+		*bus_out = bus;
 	return virt;
 }
 
@@ -154,31 +158,36 @@ static void block_release(struct block *b)
 	ddekit__free(b);
 }
 
-static void block_free(void *p, const char *who)
+int ddekit__block_free(void *p)
 {
 	struct block *b;
 
-	if (!p)
-		return;
 	ddekit_host_mutex_lock(mem_lock);
 	HASH_FIND_PTR(blocks, &p, b);
 	if (b)
 		HASH_DEL(blocks, b);
 	ddekit_host_mutex_unlock(mem_lock);
 	if (!b)
+		return -DDEKIT_ENOENT;
+	block_release(b);
+	return 0;
+}
+
+static void block_free(void *p, const char *who)
+{
+	if (p && ddekit__block_free(p) < 0)
 		ddekit_panic(
 		    "%s: %p was not allocated by ddekit_large_malloc() "
 		    "or ddekit_contig_malloc()",
 		    who, p);
-	block_release(b);
 }
 
 void *ddekit_large_malloc(int size)
 {
 	if (size <= 0)
 		return NULL;
-	return block_alloc((size_t)size, 0, UINT64_MAX, PAGE_SIZE, 0,
-	                   PTE_TYPE_LARGE);
+	return ddekit__block_alloc((size_t)size, 0, UINT64_MAX, PAGE_SIZE, 0,
+	                           PTE_TYPE_LARGE, NULL);
 }
 
 void ddekit_large_free(void *p)
@@ -206,8 +215,8 @@ void *ddekit_contig_malloc(unsigned long size, unsigned long low,
 	 */
 	if (boundary < PAGE_SIZE)
 		boundary = 0;
-	return block_alloc(size, low, last, alignment, boundary,
-	                   PTE_TYPE_CONTIG);
+	return ddekit__block_alloc(size, low, last, alignment, boundary,
+	                           PTE_TYPE_CONTIG, NULL);
 }
 
 void ddekit_contig_free(void *p)
