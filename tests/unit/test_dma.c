@@ -9,10 +9,8 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
-#include <stdbool.h>
 #include <string.h>
 
-#include <ddekit/ddekit.h>
 #include <ddekit/dma.h>
 #include <ddekit/errno.h>
 #include <ddekit/memory.h>
@@ -20,49 +18,12 @@
 #include <ddekit/pgtab.h>
 #include <ddekit/resources.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define PAGE 4096ul
 #define KiB  1024ul
 #define MiB  (1024ul * 1024ul)
-
-static int setup_with_iommu(bool on)
-{
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	mock_set_iommu(on);
-	ddekit_init();
-	return 0;
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	return setup_with_iommu(true);
-}
-
-static int setup_no_iommu(void **state)
-{
-	(void)state;
-	return setup_with_iommu(false);
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	mock_expect_abort(NULL);
-	mock_console_capture(0);
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static struct mock_leaks leaks_now(void)
 {
@@ -285,6 +246,7 @@ static void test_edu_dma_reaches_mapped_heap_and_coherent_memory(void **state)
 	assert_non_null(dst);
 
 	/* RAM -> device buffer at 0x40000 */
+	ddekit_dma_sync_for_device(src_bus, 64, DDEKIT_DMA_TO_DEVICE);
 	ddekit_mmio_write64(regs + 0x80, src_bus);
 	ddekit_mmio_write64(regs + 0x88, 0x40000);
 	ddekit_mmio_write64(regs + 0x90, 64);
@@ -308,23 +270,18 @@ static void test_edu_dma_reaches_mapped_heap_and_coherent_memory(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-#define T_NOIOMMU(f)                                                           \
-	cmocka_unit_test_setup_teardown(f, setup_no_iommu, teardown)
-	    T(test_dma_alloc_bus_address_differs_from_phys_behind_iommu),
-	    T_NOIOMMU(test_dma_alloc_bus_address_equals_phys_without_iommu),
-	    T(test_dma_alloc_is_zeroed_and_honours_mask_and_alignment),
-	    T(test_dma_free_returns_memory_to_the_host),
-	    T(test_dma_map_of_heap_memory_maps_through_host_until_unmapped),
-	    T(test_dma_unmap_of_unknown_mapping_fails_enoent),
-	    T(test_dma_map_of_dma_memory_makes_no_host_mapping),
-	    T(test_mapping_region_memory_twice_needs_two_unmaps),
-	    T(test_dma_map_rejects_size_zero),
-	    T(test_dma_map_of_classic_region_goes_through_host),
-	    T(test_mappings_and_memory_left_behind_are_released_by_deinit),
-	    T(test_edu_dma_reaches_mapped_heap_and_coherent_memory),
-#undef T
-#undef T_NOIOMMU
+	    PC(test_dma_alloc_bus_address_differs_from_phys_behind_iommu),
+	    PC_NO_IOMMU(test_dma_alloc_bus_address_equals_phys_without_iommu),
+	    PC(test_dma_alloc_is_zeroed_and_honours_mask_and_alignment),
+	    PC(test_dma_free_returns_memory_to_the_host),
+	    PC(test_dma_map_of_heap_memory_maps_through_host_until_unmapped),
+	    PC(test_dma_unmap_of_unknown_mapping_fails_enoent),
+	    PC(test_dma_map_of_dma_memory_makes_no_host_mapping),
+	    PC(test_mapping_region_memory_twice_needs_two_unmaps),
+	    PC(test_dma_map_rejects_size_zero),
+	    PC(test_dma_map_of_classic_region_goes_through_host),
+	    PC(test_mappings_and_memory_left_behind_are_released_by_deinit),
+	    PC(test_edu_dma_reaches_mapped_heap_and_coherent_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

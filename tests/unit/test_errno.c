@@ -9,34 +9,10 @@
 
 #include <string.h>
 
-#include <ddekit/ddekit.h>
 #include <ddekit/errno.h>
 
+#include "fixture.h"
 #include "mock.h"
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static void test_strerror_accepts_negative_codes_as_returned(void **state)
 {
@@ -108,15 +84,13 @@ static void test_codes_equal_linux_errno_values(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-	    T(test_strerror_accepts_negative_codes_as_returned),
-	    T(test_strerror_accepts_positive_codes),
-	    T(test_strerror_of_unknown_code_is_unknown_error),
-	    T(test_errname_gives_the_symbolic_name),
-	    T(test_errname_of_unknown_code_is_unknown_error),
-	    T(test_every_code_in_the_map_has_its_text_and_name),
-	    T(test_codes_equal_linux_errno_values),
-#undef T
+	    PC(test_strerror_accepts_negative_codes_as_returned),
+	    PC(test_strerror_accepts_positive_codes),
+	    PC(test_strerror_of_unknown_code_is_unknown_error),
+	    PC(test_errname_gives_the_symbolic_name),
+	    PC(test_errname_of_unknown_code_is_unknown_error),
+	    PC(test_every_code_in_the_map_has_its_text_and_name),
+	    PC(test_codes_equal_linux_errno_values),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,11 +15,13 @@
 
 #include <ddekit/ddekit.h>
 #include <ddekit/errno.h>
+#include <ddekit/pci.h>
 #include <ddekit/semaphore.h>
 #include <ddekit/thread.h>
 #include <ddekit/timer.h>
 #include <ddekit/version.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 static int setup(void **state)
@@ -28,23 +30,11 @@ static int setup(void **state)
 	return mock_machine_load("pc") < 0 ? -1 : 0;
 }
 
-static void assert_no_leaks(void)
-{
-	char report[1024];
-	int leaks = mock_leak_report(report, sizeof(report));
-
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-}
-
 static int teardown(void **state)
 {
 	(void)state;
-	mock_expect_abort(NULL);
-	mock_fail_alloc_after(-1);
-	mock_console_capture(0);
-	assert_no_leaks();
+	fixture_disarm();
+	fixture_expect_clean();
 	mock_machine_unload();
 	return 0;
 }
@@ -103,7 +93,7 @@ static void test_init_deinit_cycles_leave_nothing_behind(void **state)
 		assert_string_equal(
 		    ddekit_thread_get_name(ddekit_thread_myself()), "main");
 		assert_int_equal(ddekit_deinit(), 0);
-		assert_no_leaks();
+		fixture_expect_clean();
 	}
 }
 
@@ -167,20 +157,9 @@ static void test_init_checked_reports_host_error_without_machine(void **state)
 
 static void test_init_panics_with_the_reason_when_the_host_fails(void **state)
 {
-	jmp_buf env;
-	volatile int aborted = 0;
-
 	(void)state;
 	mock_machine_unload();
-	mock_console_capture(1);
-	mock_console_clear();
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_init();
-	} else {
-		aborted = 1;
-	}
-	assert_int_equal(aborted, 1);
+	assert_true(fixture_panics(ddekit_init()));
 	assert_non_null(strstr(mock_console_text(),
 	                       "PANIC: ddekit_init: no such device\n"));
 	mock_console_capture(0);
@@ -201,7 +180,7 @@ static void test_init_unwinds_cleanly_when_any_allocation_fails(void **state)
 		if (rc == 0)
 			break;
 		assert_int_equal(rc, -DDEKIT_ENOMEM);
-		assert_no_leaks();
+		fixture_expect_clean();
 	}
 	mock_console_capture(0);
 	/* Some allocation failed at first, and init succeeded in the end. */
@@ -217,12 +196,31 @@ static void test_abi_version_is_the_headers_version(void **state)
 	assert_int_equal(ddekit_abi_version() >> 16, DDEKIT_ABI_VERSION_MAJOR);
 }
 
+static void test_module_init_calls_after_init_change_nothing(void **state)
+{
+	ddekit_thread_t *timer;
+	int bus, slot, func;
+
+	(void)state;
+	ddekit_init();
+	timer = ddekit_get_timer_thread();
+	ddekit_init_threads();
+	ddekit_init_timers();
+	ddekit_pci_init();
+	assert_ptr_equal(ddekit_get_timer_thread(), timer);
+	/* "pc" has two PCI functions; enumerating again must not add any. */
+	assert_int_equal(ddekit_pci_get_device(1, &bus, &slot, &func), 0);
+	assert_int_equal(ddekit_pci_get_device(2, &bus, &slot, &func), -1);
+	assert_int_equal(ddekit_deinit(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	    T(test_init_adopts_the_caller_as_main_with_id_1),
 	    T(test_init_starts_the_timer_thread),
+	    T(test_module_init_calls_after_init_change_nothing),
 	    T(test_init_checked_returns_ebusy_when_already_up),
 	    T(test_deinit_without_init_returns_einval),
 	    T(test_deinit_twice_returns_einval_the_second_time),

@@ -10,6 +10,7 @@
 #include <ddekit/ddekit.h>
 #include <ddekit/initcall.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 /* The section as the linker laid it out: the oracle for "link order". */
@@ -85,26 +86,9 @@ DDEKIT_CTOR(recursive, 5);
 
 static int setup(void **state)
 {
-	(void)state;
-	if (mock_machine_load("pc") < 0)
+	if (fixture_setup_pc(state) < 0)
 		return -1;
-	ddekit_init();
 	ncalls = 0;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
 	return 0;
 }
 
@@ -183,7 +167,7 @@ static void test_initcalls_run_again_after_deinit_and_init(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fixture_teardown)
 	    T(test_every_registered_function_runs_once),
 	    T(test_lower_priority_runs_first),
 	    T(test_equal_priorities_run_in_link_order),

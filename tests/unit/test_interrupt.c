@@ -16,13 +16,13 @@
 #include <string.h>
 #include <time.h>
 
-#include <ddekit/ddekit.h>
 #include <ddekit/errno.h>
 #include <ddekit/interrupt.h>
 #include <ddekit/pci.h>
 #include <ddekit/resources.h>
 #include <ddekit/thread.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define LINE    5 /* no device on it in "pc" */
@@ -44,42 +44,6 @@ struct rec {
 };
 
 static int seq;
-
-static int setup_machine(const char *name)
-{
-	if (mock_machine_load(name) < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	return setup_machine("pc");
-}
-
-static int setup_shared(void **state)
-{
-	(void)state;
-	return setup_machine("shared-irq");
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	mock_console_capture(0);
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static int load(int *p)
 {
@@ -608,31 +572,28 @@ test_devices_sharing_a_line_each_get_their_handler_called(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f)        cmocka_unit_test_setup_teardown(f, setup, teardown)
-#define T_SHARED(f) cmocka_unit_test_setup_teardown(f, setup_shared, teardown)
-	    T(test_attach_runs_thread_init_in_the_handler_thread_first),
-	    T(test_raised_interrupt_runs_the_handler_in_its_thread),
-	    T(test_source_is_unmasked_after_the_handlers_ran),
-	    T(test_interrupt_current_is_minus_one_outside_handlers),
-	    T(test_shared_line_calls_every_handler_in_attach_order),
-	    T(test_attach_to_a_line_in_use_fails_unless_both_share),
-	    T(test_attach_rejects_bad_arguments),
-	    T(test_disable_holds_interrupts_back_until_enable),
-	    T(test_disable_nests),
-	    T(test_disable_waits_for_a_running_handler),
-	    T(test_detach_stops_delivery_and_releases_the_source),
-	    T(test_line_can_be_attached_again_after_detach),
-	    T(test_detach_handler_removes_only_that_handler),
-	    T(test_detach_from_the_lines_own_handler_is_refused),
-	    T(test_handlers_left_attached_are_detached_by_deinit),
-	    T(test_edu_interrupt_raised_by_register_is_acknowledged),
-	    T(test_attach_pci_intx_delivers_edu_interrupts),
-	    T(test_attach_pci_msi_delivers_one_call_per_message),
-	    T(test_attach_pci_numbers_are_distinct_and_detachable),
-	    T(test_attach_pci_of_unsupported_kind_fails),
-	    T_SHARED(test_devices_sharing_a_line_each_get_their_handler_called),
-#undef T
-#undef T_SHARED
+	    PC(test_attach_runs_thread_init_in_the_handler_thread_first),
+	    PC(test_raised_interrupt_runs_the_handler_in_its_thread),
+	    PC(test_source_is_unmasked_after_the_handlers_ran),
+	    PC(test_interrupt_current_is_minus_one_outside_handlers),
+	    PC(test_shared_line_calls_every_handler_in_attach_order),
+	    PC(test_attach_to_a_line_in_use_fails_unless_both_share),
+	    PC(test_attach_rejects_bad_arguments),
+	    PC(test_disable_holds_interrupts_back_until_enable),
+	    PC(test_disable_nests),
+	    PC(test_disable_waits_for_a_running_handler),
+	    PC(test_detach_stops_delivery_and_releases_the_source),
+	    PC(test_line_can_be_attached_again_after_detach),
+	    PC(test_detach_handler_removes_only_that_handler),
+	    PC(test_detach_from_the_lines_own_handler_is_refused),
+	    PC(test_handlers_left_attached_are_detached_by_deinit),
+	    PC(test_edu_interrupt_raised_by_register_is_acknowledged),
+	    PC(test_attach_pci_intx_delivers_edu_interrupts),
+	    PC(test_attach_pci_msi_delivers_one_call_per_message),
+	    PC(test_attach_pci_numbers_are_distinct_and_detachable),
+	    PC(test_attach_pci_of_unsupported_kind_fails),
+	    SHARED_IRQ(
+	        test_devices_sharing_a_line_each_get_their_handler_called),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

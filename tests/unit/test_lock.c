@@ -10,45 +10,14 @@
 #include <stdatomic.h>
 #include <string.h>
 
-#include <ddekit/ddekit.h>
-#include <ddekit/errno.h>
 #include <ddekit/lock.h>
 #include <ddekit/semaphore.h>
 #include <ddekit/thread.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define WAIT_MS 5000
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks, rc, tries;
-
-	(void)state;
-	mock_expect_abort(NULL);
-	mock_console_capture(0);
-	/* A thread that signalled its end may still be leaving lib/ddekit. */
-	for (tries = 0; (rc = ddekit_deinit()) == -DDEKIT_EBUSY && tries < 2000;
-	     tries++)
-		ddekit_thread_msleep(1);
-	assert_int_equal(rc, 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static int my_id(void)
 {
@@ -272,19 +241,10 @@ static void test_another_thread_may_unlock_the_lock(void **state)
 static void test_unlocking_a_free_lock_panics(void **state)
 {
 	ddekit_lock_t l;
-	jmp_buf env;
-	volatile int aborted = 0;
 
 	(void)state;
 	ddekit_lock_init(&l);
-	mock_console_capture(1);
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_lock_unlock(&l);
-	} else {
-		aborted = 1;
-	}
-	assert_int_equal(aborted, 1);
+	assert_true(fixture_panics(ddekit_lock_unlock(&l)));
 	assert_non_null(strstr(mock_console_text(), "PANIC: "));
 	ddekit_lock_deinit(&l);
 }
@@ -292,18 +252,16 @@ static void test_unlocking_a_free_lock_panics(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-	    T(test_lock_excludes_threads_under_contention),
-	    T(test_init_creates_an_unlocked_lock),
-	    T(test_init_locked_creates_a_lock_held_by_the_caller),
-	    T(test_deinit_sets_the_handle_to_null),
-	    T(test_owner_is_the_locking_thread_then_zero),
-	    T(test_try_lock_takes_a_free_lock),
-	    T(test_try_lock_fails_without_sleeping_on_a_held_lock),
-	    T(test_lock_sleeps_until_the_holder_unlocks),
-	    T(test_another_thread_may_unlock_the_lock),
-	    T(test_unlocking_a_free_lock_panics),
-#undef T
+	    PC(test_lock_excludes_threads_under_contention),
+	    PC(test_init_creates_an_unlocked_lock),
+	    PC(test_init_locked_creates_a_lock_held_by_the_caller),
+	    PC(test_deinit_sets_the_handle_to_null),
+	    PC(test_owner_is_the_locking_thread_then_zero),
+	    PC(test_try_lock_takes_a_free_lock),
+	    PC(test_try_lock_fails_without_sleeping_on_a_held_lock),
+	    PC(test_lock_sleeps_until_the_holder_unlocks),
+	    PC(test_another_thread_may_unlock_the_lock),
+	    PC(test_unlocking_a_free_lock_panics),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,57 +9,18 @@
 #include <cmocka.h>
 
 #include <stdio.h>
-#include <stdbool.h>
 #include <string.h>
 
-#include <ddekit/ddekit.h>
 #include <ddekit/dma.h>
 #include <ddekit/memory.h>
 #include <ddekit/pgtab.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define PAGE 4096ul
 #define KiB  1024ul
 #define MiB  (1024ul * 1024ul)
-
-static int setup_with_iommu(bool on)
-{
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	mock_set_iommu(on);
-	ddekit_init();
-	return 0;
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	return setup_with_iommu(true);
-}
-
-static int setup_no_iommu(void **state)
-{
-	(void)state;
-	return setup_with_iommu(false);
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	mock_expect_abort(NULL);
-	mock_console_capture(0);
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static unsigned long live_blocks(void)
 {
@@ -219,20 +180,10 @@ test_contig_constraints_apply_to_physical_address_without_iommu(void **state)
 static void test_large_free_of_unknown_pointer_panics_naming_it(void **state)
 {
 	char hex[32];
-	jmp_buf env;
-	volatile int returned = 0;
 	static char not_ours[64];
 
 	(void)state;
-	mock_console_capture(1);
-	mock_console_clear();
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_large_free(not_ours + 16);
-		returned = 1;
-	}
-	mock_expect_abort(NULL);
-	assert_int_equal(returned, 0);
+	assert_true(fixture_panics(ddekit_large_free(not_ours + 16)));
 	snprintf(hex, sizeof(hex), "%lx", (unsigned long)(not_ours + 16));
 	assert_non_null(strstr(mock_console_text(), "PANIC"));
 	assert_non_null(strstr(mock_console_text(), "ddekit_large_free"));
@@ -275,24 +226,19 @@ test_running_out_of_memory_anywhere_returns_null_without_leaks(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-#define T_NOIOMMU(f)                                                           \
-	cmocka_unit_test_setup_teardown(f, setup_no_iommu, teardown)
-	    T(test_simple_malloc_is_aligned_for_any_type),
-	    T(test_simple_malloc_is_not_dma_memory),
-	    T(test_large_malloc_is_page_aligned_zeroed_and_contiguous),
-	    T(test_large_malloc_rejects_sizes_below_one),
-	    T(test_large_free_releases_block_and_region),
-	    T(test_contig_malloc_below_256_mib_never_crosses_64_kib),
-	    T(test_contig_malloc_honours_low_limit_and_alignment),
-	    T(test_contig_malloc_fails_when_constraints_cannot_be_met),
-	    T_NOIOMMU(
+	    PC(test_simple_malloc_is_aligned_for_any_type),
+	    PC(test_simple_malloc_is_not_dma_memory),
+	    PC(test_large_malloc_is_page_aligned_zeroed_and_contiguous),
+	    PC(test_large_malloc_rejects_sizes_below_one),
+	    PC(test_large_free_releases_block_and_region),
+	    PC(test_contig_malloc_below_256_mib_never_crosses_64_kib),
+	    PC(test_contig_malloc_honours_low_limit_and_alignment),
+	    PC(test_contig_malloc_fails_when_constraints_cannot_be_met),
+	    PC_NO_IOMMU(
 	        test_contig_constraints_apply_to_physical_address_without_iommu),
-	    T(test_large_free_of_unknown_pointer_panics_naming_it),
-	    T(test_memory_left_allocated_is_released_by_deinit),
-	    T(test_running_out_of_memory_anywhere_returns_null_without_leaks),
-#undef T
-#undef T_NOIOMMU
+	    PC(test_large_free_of_unknown_pointer_panics_naming_it),
+	    PC(test_memory_left_allocated_is_released_by_deinit),
+	    PC(test_running_out_of_memory_anywhere_returns_null_without_leaks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
  * interrupt semantics, ports, the trace and leak accounting. They call no
  * ddekit_* function other than the host interface.
  */
+#include "fixture.h"
 #include "mock.h"
 #include "model.h"
 
@@ -68,16 +69,11 @@ static int setup_shared(void **state)
 
 static int teardown(void **state)
 {
-	char buf[256];
-	int leaked;
-
 	(void)state;
 	ddekit_host_fini();
-	leaked = mock_leak_report(buf, sizeof(buf));
-	if (leaked)
-		fprintf(stderr, "%s\n", buf);
+	fixture_expect_clean();
 	mock_machine_unload();
-	return leaked ? -1 : 0;
+	return 0;
 }
 
 /* A test that manages the machine itself still must not leak. */
@@ -299,6 +295,18 @@ static void write_tree(char *path, const char *root, const char *isa_compat)
 	fclose(f);
 }
 
+/* Loads the tree in file @path with stderr kept in @c, then deletes it. */
+static int load_tree_file(const char *path, struct stderr_capture *c)
+{
+	int rc;
+
+	stderr_capture_begin(c);
+	rc = mock_machine_load(path);
+	stderr_capture_end(c);
+	unlink(path);
+	return rc;
+}
+
 /* ======================================================================== */
 /* Machine loading                                                           */
 
@@ -375,47 +383,36 @@ static void test_load_of_malformed_dtb_fails_with_message(void **state)
 {
 	char path[] = "/tmp/mock_garbage_XXXXXX.dtb";
 	struct stderr_capture c;
-	int fd = mkstemps(path, 4), rc;
+	int fd = mkstemps(path, 4);
 
 	(void)state;
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, "this is not a device tree", 25), 25);
 	close(fd);
-	stderr_capture_begin(&c);
-	rc = mock_machine_load(path);
-	assert_non_null(strstr(stderr_capture_end(&c), "not a valid"));
-	unlink(path);
-	assert_int_equal(rc, -DDEKIT_EINVAL);
+	assert_int_equal(load_tree_file(path, &c), -DDEKIT_EINVAL);
+	assert_non_null(strstr(c.text, "not a valid"));
 }
 
 static void test_load_of_unknown_compatible_names_it(void **state)
 {
 	struct stderr_capture c;
 	char path[64];
-	int rc;
 
 	(void)state;
 	write_tree(path, "libdde,mock-machine", "acme,flux-capacitor");
-	stderr_capture_begin(&c);
-	rc = mock_machine_load(path);
-	assert_non_null(strstr(stderr_capture_end(&c), "acme,flux-capacitor"));
-	unlink(path);
-	assert_int_equal(rc, -DDEKIT_ENODEV);
+	assert_int_equal(load_tree_file(path, &c), -DDEKIT_ENODEV);
+	assert_non_null(strstr(c.text, "acme,flux-capacitor"));
 }
 
 static void test_load_of_tree_for_another_machine_fails(void **state)
 {
 	struct stderr_capture c;
 	char path[64];
-	int rc;
 
 	(void)state;
 	write_tree(path, "acme,toaster", NULL);
-	stderr_capture_begin(&c);
-	rc = mock_machine_load(path);
-	assert_non_null(strstr(stderr_capture_end(&c), "libdde,mock-machine"));
-	unlink(path);
-	assert_int_equal(rc, -DDEKIT_EINVAL);
+	assert_int_equal(load_tree_file(path, &c), -DDEKIT_EINVAL);
+	assert_non_null(strstr(c.text, "libdde,mock-machine"));
 }
 
 static void test_host_init_without_machine_fails(void **state)
@@ -1562,12 +1559,13 @@ static void test_leaks_wait_for_ending_threads_after_fini(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define PC(t)     cmocka_unit_test_setup_teardown(t, setup_pc, teardown)
-#define SHARED(t) cmocka_unit_test_setup_teardown(t, setup_shared, teardown)
-#define BARE(t)   cmocka_unit_test_teardown(t, teardown_unloaded)
-	    PC(test_pc_enumerates_edu_and_scratch_in_bdf_order),
-	    PC(test_enumerate_with_max_zero_only_counts),
-	    PC(test_enumerate_fills_at_most_max_records),
+#define HOST_PC(t) cmocka_unit_test_setup_teardown(t, setup_pc, teardown)
+#define HOST_SHARED(t)                                                         \
+	cmocka_unit_test_setup_teardown(t, setup_shared, teardown)
+#define BARE(t) cmocka_unit_test_teardown(t, teardown_unloaded)
+	    HOST_PC(test_pc_enumerates_edu_and_scratch_in_bdf_order),
+	    HOST_PC(test_enumerate_with_max_zero_only_counts),
+	    HOST_PC(test_enumerate_fills_at_most_max_records),
 	    BARE(test_empty_machine_has_no_pci_functions),
 	    BARE(test_load_of_missing_machine_fails_with_message),
 	    BARE(test_load_of_malformed_dtb_fails_with_message),
@@ -1576,84 +1574,84 @@ int main(void)
 	    BARE(test_host_init_without_machine_fails),
 	    BARE(test_host_init_refuses_another_major_version),
 
-	    PC(test_cfg_header_carries_ids_class_and_interrupt),
-	    PC(test_cfg_bar_sizing_reads_back_the_size_mask),
-	    PC(test_cfg_unused_bar_reads_zero_even_after_sizing),
-	    PC(test_cfg_read_only_ids_ignore_writes),
-	    PC(test_cfg_rejects_bad_width_and_misalignment),
-	    PC(test_cfg_of_unknown_function_is_enodev),
-	    PC(test_cfg_msi_capability_only_with_msi_vectors),
-	    PC(test_cfg_accesses_are_traced),
-	    PC(test_pci_enable_turns_on_io_and_memory_decode),
-	    PC(test_io_bar_answers_only_while_io_decode_is_on),
-	    PC(test_mmio_bar_answers_only_while_memory_decode_is_on),
+	    HOST_PC(test_cfg_header_carries_ids_class_and_interrupt),
+	    HOST_PC(test_cfg_bar_sizing_reads_back_the_size_mask),
+	    HOST_PC(test_cfg_unused_bar_reads_zero_even_after_sizing),
+	    HOST_PC(test_cfg_read_only_ids_ignore_writes),
+	    HOST_PC(test_cfg_rejects_bad_width_and_misalignment),
+	    HOST_PC(test_cfg_of_unknown_function_is_enodev),
+	    HOST_PC(test_cfg_msi_capability_only_with_msi_vectors),
+	    HOST_PC(test_cfg_accesses_are_traced),
+	    HOST_PC(test_pci_enable_turns_on_io_and_memory_decode),
+	    HOST_PC(test_io_bar_answers_only_while_io_decode_is_on),
+	    HOST_PC(test_mmio_bar_answers_only_while_memory_decode_is_on),
 
-	    PC(test_mmio_map_outside_every_bar_is_enodev),
-	    PC(test_mmio_map_inside_a_bar_keeps_the_offset),
-	    PC(test_direct_load_from_mmio_mapping_crashes),
+	    HOST_PC(test_mmio_map_outside_every_bar_is_enodev),
+	    HOST_PC(test_mmio_map_inside_a_bar_keeps_the_offset),
+	    HOST_PC(test_direct_load_from_mmio_mapping_crashes),
 
-	    PC(test_edu_identification_register),
-	    PC(test_edu_liveness_register_inverts),
-	    PC(test_edu_registers_below_0x80_take_only_4_bytes),
-	    PC(test_edu_computes_factorial),
-	    PC(test_edu_factorial_raises_interrupt_when_asked),
-	    PC(test_edu_factorial_without_status_bit_stays_quiet),
-	    PC(test_edu_raise_and_acknowledge_drive_intx),
-	    PC(test_edu_buffer_is_visible_in_bar0),
-	    PC(test_edu_dma_copies_ram_to_buffer_and_back),
-	    PC(test_edu_dma_completion_raises_interrupt_0x100),
-	    PC(test_edu_dma_to_unmapped_address_faults),
-	    PC(test_edu_dma_to_freed_block_faults),
-	    PC(test_edu_dma_without_bus_mastering_moves_nothing),
-	    PC(test_edu_dma_masks_addresses_to_28_bits),
+	    HOST_PC(test_edu_identification_register),
+	    HOST_PC(test_edu_liveness_register_inverts),
+	    HOST_PC(test_edu_registers_below_0x80_take_only_4_bytes),
+	    HOST_PC(test_edu_computes_factorial),
+	    HOST_PC(test_edu_factorial_raises_interrupt_when_asked),
+	    HOST_PC(test_edu_factorial_without_status_bit_stays_quiet),
+	    HOST_PC(test_edu_raise_and_acknowledge_drive_intx),
+	    HOST_PC(test_edu_buffer_is_visible_in_bar0),
+	    HOST_PC(test_edu_dma_copies_ram_to_buffer_and_back),
+	    HOST_PC(test_edu_dma_completion_raises_interrupt_0x100),
+	    HOST_PC(test_edu_dma_to_unmapped_address_faults),
+	    HOST_PC(test_edu_dma_to_freed_block_faults),
+	    HOST_PC(test_edu_dma_without_bus_mastering_moves_nothing),
+	    HOST_PC(test_edu_dma_masks_addresses_to_28_bits),
 
-	    PC(test_heap_memory_is_zeroed_and_has_no_bus_address),
-	    PC(test_dma_memory_behind_iommu_has_bus_unlike_phys),
-	    PC(test_device_cannot_reach_phys_behind_iommu),
+	    HOST_PC(test_heap_memory_is_zeroed_and_has_no_bus_address),
+	    HOST_PC(test_dma_memory_behind_iommu_has_bus_unlike_phys),
+	    HOST_PC(test_device_cannot_reach_phys_behind_iommu),
 	    BARE(test_dma_memory_without_iommu_has_bus_equal_phys),
-	    PC(test_dma_alloc_honours_alignment),
-	    PC(test_dma_alloc_honours_bus_window),
-	    PC(test_dma_alloc_honours_boundary),
-	    PC(test_dma_alloc_with_impossible_constraints_is_erange),
-	    PC(test_fail_alloc_after_fails_exactly_that_call),
-	    PC(test_dma_map_reaches_exactly_the_mapped_bytes),
-	    PC(test_dma_map_keeps_the_offset_within_the_page),
-	    PC(test_dma_unmap_of_unknown_range_is_enoent),
+	    HOST_PC(test_dma_alloc_honours_alignment),
+	    HOST_PC(test_dma_alloc_honours_bus_window),
+	    HOST_PC(test_dma_alloc_honours_boundary),
+	    HOST_PC(test_dma_alloc_with_impossible_constraints_is_erange),
+	    HOST_PC(test_fail_alloc_after_fails_exactly_that_call),
+	    HOST_PC(test_dma_map_reaches_exactly_the_mapped_bytes),
+	    HOST_PC(test_dma_map_keeps_the_offset_within_the_page),
+	    HOST_PC(test_dma_unmap_of_unknown_range_is_enoent),
 
-	    PC(test_raised_line_is_reported_once_and_masks),
-	    PC(test_edges_raised_while_masked_arrive_on_unmask),
-	    PC(test_wait_blocks_until_the_line_is_raised),
-	    PC(test_level_is_reported_again_after_unmask_while_held),
-	    PC(test_intx_source_follows_its_function),
-	    PC(test_intx_disable_bit_keeps_the_line_quiet),
-	    SHARED(test_shared_line_is_asserted_while_any_device_holds_it),
-	    PC(test_msi_counts_one_message_per_rising_edge),
-	    PC(test_intx_is_silent_while_msi_is_attached),
-	    PC(test_msi_needs_a_vector_the_function_has),
-	    PC(test_attaching_a_source_twice_is_ebusy),
-	    PC(test_any_line_below_256_can_be_attached),
-	    PC(test_cancel_ends_a_blocked_wait),
-	    PC(test_cancel_before_wait_cancels_that_wait_only),
-	    PC(test_irq_masked_is_minus_one_without_a_source),
+	    HOST_PC(test_raised_line_is_reported_once_and_masks),
+	    HOST_PC(test_edges_raised_while_masked_arrive_on_unmask),
+	    HOST_PC(test_wait_blocks_until_the_line_is_raised),
+	    HOST_PC(test_level_is_reported_again_after_unmask_while_held),
+	    HOST_PC(test_intx_source_follows_its_function),
+	    HOST_PC(test_intx_disable_bit_keeps_the_line_quiet),
+	    HOST_SHARED(test_shared_line_is_asserted_while_any_device_holds_it),
+	    HOST_PC(test_msi_counts_one_message_per_rising_edge),
+	    HOST_PC(test_intx_is_silent_while_msi_is_attached),
+	    HOST_PC(test_msi_needs_a_vector_the_function_has),
+	    HOST_PC(test_attaching_a_source_twice_is_ebusy),
+	    HOST_PC(test_any_line_below_256_can_be_attached),
+	    HOST_PC(test_cancel_ends_a_blocked_wait),
+	    HOST_PC(test_cancel_before_wait_cancels_that_wait_only),
+	    HOST_PC(test_irq_masked_is_minus_one_without_a_source),
 
-	    PC(test_io_request_of_denied_range_is_eacces),
-	    PC(test_io_request_past_the_port_space_is_einval),
-	    PC(test_unclaimed_port_reads_all_ones),
-	    PC(test_uart_scratch_register_and_line_status),
-	    PC(test_uart_transmit_is_traced_to_the_uart),
-	    PC(test_scratch_register_6_counts_its_reads),
-	    PC(test_scratch_registers_store_bytes_and_words),
+	    HOST_PC(test_io_request_of_denied_range_is_eacces),
+	    HOST_PC(test_io_request_past_the_port_space_is_einval),
+	    HOST_PC(test_unclaimed_port_reads_all_ones),
+	    HOST_PC(test_uart_scratch_register_and_line_status),
+	    HOST_PC(test_uart_transmit_is_traced_to_the_uart),
+	    HOST_PC(test_scratch_register_6_counts_its_reads),
+	    HOST_PC(test_scratch_registers_store_bytes_and_words),
 
-	    PC(test_trace_keeps_the_newest_65536_accesses),
-	    PC(test_trace_find_starts_at_the_given_index),
-	    PC(test_console_capture_keeps_output),
-	    PC(test_expected_abort_returns_to_the_test),
-	    PC(test_unexpected_abort_ends_the_process_with_failure),
-	    PC(test_leaks_count_every_kind_of_live_object),
+	    HOST_PC(test_trace_keeps_the_newest_65536_accesses),
+	    HOST_PC(test_trace_find_starts_at_the_given_index),
+	    HOST_PC(test_console_capture_keeps_output),
+	    HOST_PC(test_expected_abort_returns_to_the_test),
+	    HOST_PC(test_unexpected_abort_ends_the_process_with_failure),
+	    HOST_PC(test_leaks_count_every_kind_of_live_object),
 	    BARE(test_unload_releases_what_a_test_left_behind),
-	    PC(test_leaks_wait_for_ending_threads_after_fini),
-#undef PC
-#undef SHARED
+	    HOST_PC(test_leaks_wait_for_ending_threads_after_fini),
+#undef HOST_PC
+#undef HOST_SHARED
 #undef BARE
 	};
 

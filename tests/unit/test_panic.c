@@ -14,67 +14,27 @@
 #include <string.h>
 
 #include <ddekit/assert.h>
-#include <ddekit/ddekit.h>
 #include <ddekit/panic.h>
 
+#include "fixture.h"
 #include "mock.h"
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	mock_console_capture(1);
-	mock_console_clear();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	mock_expect_abort(NULL);
-	mock_console_capture(0);
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static void test_panic_prints_message_and_aborts(void **state)
 {
-	jmp_buf env;
-	volatile int returned = 0;
-
 	(void)state;
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_panic("disk %d on fire", 3);
-		returned = 1;
-	}
-	assert_int_equal(returned, 0);
+	assert_true(fixture_panics(ddekit_panic("disk %d on fire", 3)));
 	assert_string_equal(mock_console_text(), "PANIC: disk 3 on fire\n");
 }
 
 static void test_panic_message_is_one_console_line(void **state)
 {
 	char long_msg[2000];
-	jmp_buf env;
 	const char *text;
 
 	(void)state;
 	memset(long_msg, 'm', sizeof(long_msg) - 1);
 	long_msg[sizeof(long_msg) - 1] = '\0';
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_panic("%s", long_msg);
-	}
+	fixture_panics(ddekit_panic("%s", long_msg));
 	text = mock_console_text();
 	/* Cut, but still one line starting with the tag. */
 	assert_memory_equal(text, "PANIC: mmm", 10);
@@ -113,17 +73,8 @@ static void test_failed_assert_reports_expression_place_and_aborts(void **state)
 
 static void test_classic_Assert_spelling_also_panics(void **state)
 {
-	jmp_buf env;
-	volatile int aborted = 0;
-
 	(void)state;
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		Assert(0);
-	} else {
-		aborted = 1;
-	}
-	assert_int_equal(aborted, 1);
+	assert_true(fixture_panics(Assert(0)));
 	assert_non_null(strstr(mock_console_text(), "PANIC: "));
 }
 
@@ -139,14 +90,12 @@ static void test_holding_assert_prints_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-	    T(test_panic_prints_message_and_aborts),
-	    T(test_panic_message_is_one_console_line),
-	    T(test_debug_prints_message_and_continues),
-	    T(test_failed_assert_reports_expression_place_and_aborts),
-	    T(test_classic_Assert_spelling_also_panics),
-	    T(test_holding_assert_prints_nothing),
-#undef T
+	    PC_CONSOLE(test_panic_prints_message_and_aborts),
+	    PC_CONSOLE(test_panic_message_is_one_console_line),
+	    PC_CONSOLE(test_debug_prints_message_and_continues),
+	    PC_CONSOLE(test_failed_assert_reports_expression_place_and_aborts),
+	    PC_CONSOLE(test_classic_Assert_spelling_also_panics),
+	    PC_CONSOLE(test_holding_assert_prints_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,36 +14,13 @@
 #include <ddekit/errno.h>
 #include <ddekit/pci.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define ANY     DDEKIT_PCI_ANY_ID
 #define EDU_VID 0x1234
 #define EDU_DID 0x11e8
 #define PCI_CMD 0x04
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static struct ddekit_pci_dev *edu(void)
 {
@@ -315,26 +292,24 @@ static void test_machine_without_pci_has_no_functions(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-	    T(test_enumeration_finds_edu_at_00_04_0),
-	    T(test_edu_bar0_is_a_1_mib_memory_resource),
-	    T(test_io_bar_becomes_an_io_resource),
-	    T(test_names_are_ids_and_location),
-	    T(test_get_device_lists_functions_in_order_then_fails),
-	    T(test_find_device_with_wildcards_visits_each_function_once),
-	    T(test_find_device_by_location_sets_the_wildcards),
-	    T(test_find_device_by_id_matches_wildcards),
-	    T(test_find_device_by_class_compares_masked_bits),
-	    T(test_config_reads_return_the_header),
-	    T(test_config_writes_reach_the_function),
-	    T(test_config_access_to_unknown_function_fails_enodev),
-	    T(test_config_access_with_bad_width_fails_einval),
-	    T(test_enable_device_turns_on_decoding),
-	    T(test_set_master_sets_bit_2_with_a_config_write),
-	    T(test_disable_device_clears_decoding_and_mastering),
-	    T(test_irq_enable_reports_the_legacy_line),
-	    T(test_machine_without_pci_has_no_functions),
-#undef T
+	    PC(test_enumeration_finds_edu_at_00_04_0),
+	    PC(test_edu_bar0_is_a_1_mib_memory_resource),
+	    PC(test_io_bar_becomes_an_io_resource),
+	    PC(test_names_are_ids_and_location),
+	    PC(test_get_device_lists_functions_in_order_then_fails),
+	    PC(test_find_device_with_wildcards_visits_each_function_once),
+	    PC(test_find_device_by_location_sets_the_wildcards),
+	    PC(test_find_device_by_id_matches_wildcards),
+	    PC(test_find_device_by_class_compares_masked_bits),
+	    PC(test_config_reads_return_the_header),
+	    PC(test_config_writes_reach_the_function),
+	    PC(test_config_access_to_unknown_function_fails_enodev),
+	    PC(test_config_access_with_bad_width_fails_einval),
+	    PC(test_enable_device_turns_on_decoding),
+	    PC(test_set_master_sets_bit_2_with_a_config_write),
+	    PC(test_disable_device_clears_decoding_and_mastering),
+	    PC(test_irq_enable_reports_the_legacy_line),
+	    PC(test_machine_without_pci_has_no_functions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,43 +10,17 @@
 
 #include <string.h>
 
-#include <ddekit/ddekit.h>
 #include <ddekit/dma.h>
 #include <ddekit/memory.h>
 #include <ddekit/pgtab.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define PAGE 4096
 
 /* Client memory the tests register under invented physical addresses. */
 static char buf[8 * PAGE] __attribute__((aligned(PAGE)));
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	mock_expect_abort(NULL);
-	mock_console_capture(0);
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static void test_set_region_resolves_interior_addresses_both_ways(void **state)
 {
@@ -148,21 +122,10 @@ static void test_clear_region_inside_a_region_keeps_it(void **state)
 
 static void test_overlapping_set_region_panics(void **state)
 {
-	jmp_buf env;
-	volatile int returned = 0;
-
 	(void)state;
 	ddekit_pgtab_set_region(buf, 0x5000000, 4, PTE_TYPE_OTHER);
-	mock_console_capture(1);
-	mock_console_clear();
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_pgtab_set_region(buf + 3 * PAGE, 0x7000000, 2,
-		                        PTE_TYPE_OTHER);
-		returned = 1;
-	}
-	mock_expect_abort(NULL);
-	assert_int_equal(returned, 0);
+	assert_true(fixture_panics(ddekit_pgtab_set_region(
+	    buf + 3 * PAGE, 0x7000000, 2, PTE_TYPE_OTHER)));
 	assert_non_null(strstr(mock_console_text(), "PANIC"));
 	/* The first region is untouched, the second was not added. */
 	assert_int_equal(ddekit_pgtab_get_physaddr(buf + 3 * PAGE),
@@ -214,19 +177,17 @@ static void test_large_block_resolves_phys_to_virt_on_every_page(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-	    T(test_set_region_resolves_interior_addresses_both_ways),
-	    T(test_region_reports_its_type_and_size_from_any_address),
-	    T(test_addresses_outside_every_region_are_not_found),
-	    T(test_region_with_byte_size_ends_inside_its_last_page),
-	    T(test_cleared_region_is_no_longer_found),
-	    T(test_clear_region_with_wrong_type_keeps_region_and_says_so),
-	    T(test_clear_region_inside_a_region_keeps_it),
-	    T(test_overlapping_set_region_panics),
-	    T(test_classic_region_has_no_bus_address),
-	    T(test_regions_left_registered_are_dropped_by_deinit),
-	    T(test_large_block_resolves_phys_to_virt_on_every_page),
-#undef T
+	    PC(test_set_region_resolves_interior_addresses_both_ways),
+	    PC(test_region_reports_its_type_and_size_from_any_address),
+	    PC(test_addresses_outside_every_region_are_not_found),
+	    PC(test_region_with_byte_size_ends_inside_its_last_page),
+	    PC(test_cleared_region_is_no_longer_found),
+	    PC(test_clear_region_with_wrong_type_keeps_region_and_says_so),
+	    PC(test_clear_region_inside_a_region_keeps_it),
+	    PC(test_overlapping_set_region_panics),
+	    PC(test_classic_region_has_no_bus_address),
+	    PC(test_regions_left_registered_are_dropped_by_deinit),
+	    PC(test_large_block_resolves_phys_to_virt_on_every_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,37 +10,10 @@
 #include <limits.h>
 #include <string.h>
 
-#include <ddekit/ddekit.h>
 #include <ddekit/printf.h>
 
+#include "fixture.h"
 #include "mock.h"
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	mock_console_capture(1);
-	mock_console_clear();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	mock_console_capture(0);
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 /* Formats into a fresh buffer and checks both text and returned length. */
 #define assert_fmt(expected, ...)                                              \
@@ -317,39 +290,38 @@ static void test_vprintf_takes_a_va_list(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-	    T(test_plain_text_is_copied),
-	    T(test_d_and_i_print_signed_decimal),
-	    T(test_u_prints_unsigned_decimal),
-	    T(test_x_and_X_print_hex_in_lower_and_upper_case),
-	    T(test_o_prints_octal),
-	    T(test_c_prints_one_character),
-	    T(test_s_prints_strings_with_width_and_precision),
-	    T(test_s_precision_does_not_read_past_it),
-	    T(test_s_of_null_prints_null_marker),
-	    T(test_p_prints_0x_and_hex_address),
-	    T(test_percent_percent_prints_a_percent_sign),
-	    T(test_width_pads_with_spaces_on_the_left),
-	    T(test_minus_flag_pads_on_the_right),
-	    T(test_zero_flag_pads_with_zeros_after_the_sign),
-	    T(test_zero_flag_is_ignored_with_minus_or_precision),
-	    T(test_plus_and_space_flags_sign_non_negative_numbers),
-	    T(test_hash_flag_adds_radix_prefixes),
-	    T(test_precision_gives_minimum_digits),
-	    T(test_zero_precision_with_zero_value_prints_no_digits),
-	    T(test_star_takes_width_and_precision_from_arguments),
-	    T(test_length_modifiers_hh_and_h_truncate),
-	    T(test_length_modifiers_l_ll_print_64_bit_values),
-	    T(test_length_modifiers_z_t_j),
-	    T(test_unknown_conversion_is_printed_as_written),
-	    T(test_output_is_cut_and_terminated_but_full_length_returned),
-	    T(test_size_zero_writes_nothing_and_returns_length),
-	    T(test_size_one_writes_only_the_terminator),
-	    T(test_printf_writes_to_the_console_and_returns_count),
-	    T(test_printf_cuts_output_longer_than_1024),
-	    T(test_print_writes_the_message_as_is),
-	    T(test_vprintf_takes_a_va_list),
-#undef T
+	    PC_CONSOLE(test_plain_text_is_copied),
+	    PC_CONSOLE(test_d_and_i_print_signed_decimal),
+	    PC_CONSOLE(test_u_prints_unsigned_decimal),
+	    PC_CONSOLE(test_x_and_X_print_hex_in_lower_and_upper_case),
+	    PC_CONSOLE(test_o_prints_octal),
+	    PC_CONSOLE(test_c_prints_one_character),
+	    PC_CONSOLE(test_s_prints_strings_with_width_and_precision),
+	    PC_CONSOLE(test_s_precision_does_not_read_past_it),
+	    PC_CONSOLE(test_s_of_null_prints_null_marker),
+	    PC_CONSOLE(test_p_prints_0x_and_hex_address),
+	    PC_CONSOLE(test_percent_percent_prints_a_percent_sign),
+	    PC_CONSOLE(test_width_pads_with_spaces_on_the_left),
+	    PC_CONSOLE(test_minus_flag_pads_on_the_right),
+	    PC_CONSOLE(test_zero_flag_pads_with_zeros_after_the_sign),
+	    PC_CONSOLE(test_zero_flag_is_ignored_with_minus_or_precision),
+	    PC_CONSOLE(test_plus_and_space_flags_sign_non_negative_numbers),
+	    PC_CONSOLE(test_hash_flag_adds_radix_prefixes),
+	    PC_CONSOLE(test_precision_gives_minimum_digits),
+	    PC_CONSOLE(test_zero_precision_with_zero_value_prints_no_digits),
+	    PC_CONSOLE(test_star_takes_width_and_precision_from_arguments),
+	    PC_CONSOLE(test_length_modifiers_hh_and_h_truncate),
+	    PC_CONSOLE(test_length_modifiers_l_ll_print_64_bit_values),
+	    PC_CONSOLE(test_length_modifiers_z_t_j),
+	    PC_CONSOLE(test_unknown_conversion_is_printed_as_written),
+	    PC_CONSOLE(
+	        test_output_is_cut_and_terminated_but_full_length_returned),
+	    PC_CONSOLE(test_size_zero_writes_nothing_and_returns_length),
+	    PC_CONSOLE(test_size_one_writes_only_the_terminator),
+	    PC_CONSOLE(test_printf_writes_to_the_console_and_returns_count),
+	    PC_CONSOLE(test_printf_cuts_output_longer_than_1024),
+	    PC_CONSOLE(test_print_writes_the_message_as_is),
+	    PC_CONSOLE(test_vprintf_takes_a_va_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,40 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ddekit/ddekit.h>
 #include <ddekit/dma.h>
 #include <ddekit/memory.h>
 #include <ddekit/pgtab.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define PAGE 4096u
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	mock_expect_abort(NULL);
-	mock_console_capture(0);
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 static unsigned long live_blocks(void)
 {
@@ -297,21 +271,12 @@ static void test_slab_init_rejects_size_zero(void **state)
 static void test_freeing_a_foreign_pointer_panics(void **state)
 {
 	struct ddekit_slab *slab;
-	jmp_buf env;
-	volatile int returned = 0;
 	static long other[8];
 
 	(void)state;
 	slab = ddekit_slab_init(64, 0);
 	assert_non_null(ddekit_slab_alloc(slab));
-	mock_console_capture(1);
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_slab_free(slab, other);
-		returned = 1;
-	}
-	mock_expect_abort(NULL);
-	assert_int_equal(returned, 0);
+	assert_true(fixture_panics(ddekit_slab_free(slab, other)));
 	assert_non_null(strstr(mock_console_text(), "ddekit_slab_free"));
 	ddekit_slab_destroy(slab);
 }
@@ -332,22 +297,20 @@ static void test_slabs_left_behind_are_destroyed_by_deinit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-	    T(test_slab_objects_are_disjoint_and_aligned_as_documented),
-	    T(test_slab_objects_never_straddle_a_page),
-	    T(test_slab_objects_larger_than_a_page_are_usable),
-	    T(test_freed_object_is_handed_out_again),
-	    T(test_alloc_free_cycles_do_not_grow_memory),
-	    T(test_each_slab_keeps_its_own_data_pointer),
-	    T(test_contiguous_slab_objects_have_phys_and_bus_addresses),
-	    T(test_plain_slab_objects_have_no_bus_address),
-	    T(test_destroy_with_live_objects_frees_every_page),
-	    T(test_page_cache_keeps_pages_until_shrunk),
-	    T(test_running_out_of_memory_in_alloc_returns_null_without_leaks),
-	    T(test_slab_init_rejects_size_zero),
-	    T(test_freeing_a_foreign_pointer_panics),
-	    T(test_slabs_left_behind_are_destroyed_by_deinit),
-#undef T
+	    PC(test_slab_objects_are_disjoint_and_aligned_as_documented),
+	    PC(test_slab_objects_never_straddle_a_page),
+	    PC(test_slab_objects_larger_than_a_page_are_usable),
+	    PC(test_freed_object_is_handed_out_again),
+	    PC(test_alloc_free_cycles_do_not_grow_memory),
+	    PC(test_each_slab_keeps_its_own_data_pointer),
+	    PC(test_contiguous_slab_objects_have_phys_and_bus_addresses),
+	    PC(test_plain_slab_objects_have_no_bus_address),
+	    PC(test_destroy_with_live_objects_frees_every_page),
+	    PC(test_page_cache_keeps_pages_until_shrunk),
+	    PC(test_running_out_of_memory_in_alloc_returns_null_without_leaks),
+	    PC(test_slab_init_rejects_size_zero),
+	    PC(test_freeing_a_foreign_pointer_panics),
+	    PC(test_slabs_left_behind_are_destroyed_by_deinit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,46 +13,16 @@
 #include <string.h>
 
 #include <ddekit/ddekit.h>
-#include <ddekit/errno.h>
 #include <ddekit/lock.h>
 #include <ddekit/semaphore.h>
 #include <ddekit/thread.h>
 #include <ddekit/timer.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 /* Long enough for any scheduler, short enough to fail a hung test. */
 #define WAIT_MS 5000
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks, rc, tries;
-
-	(void)state;
-	mock_expect_abort(NULL);
-	mock_console_capture(0);
-	/* A thread that signalled its end may still be leaving lib/ddekit. */
-	for (tries = 0; (rc = ddekit_deinit()) == -DDEKIT_EBUSY && tries < 2000;
-	     tries++)
-		ddekit_thread_msleep(1);
-	assert_int_equal(rc, 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 /* What a test thread saw, reported back through a semaphore. */
 struct probe {
@@ -221,18 +191,14 @@ static void exiting_fn(void *arg)
 static void test_thread_exit_ends_the_thread_at_once(void **state)
 {
 	ddekit_sem_t *s = ddekit_sem_init(0);
-	int tries, rc;
 
 	(void)state;
 	atomic_store(&after_exit, 0);
 	assert_non_null(ddekit_thread_create(exiting_fn, s, "exiting"));
 	assert_int_equal(ddekit_sem_down_timed(s, WAIT_MS), 0);
 	ddekit_sem_deinit(s);
-	/* Once deinit no longer refuses, the thread's record is gone. */
-	for (tries = 0; (rc = ddekit_deinit()) == -DDEKIT_EBUSY && tries < 2000;
-	     tries++)
-		ddekit_thread_msleep(1);
-	assert_int_equal(rc, 0);
+	/* Deinit waits for the thread's end: it never ran past the exit. */
+	assert_int_equal(ddekit_deinit(), 0);
 	assert_int_equal(atomic_load(&after_exit), 0);
 	ddekit_init();
 }
@@ -240,18 +206,8 @@ static void test_thread_exit_ends_the_thread_at_once(void **state)
 static void
 test_thread_exit_in_a_thread_not_created_by_ddekit_panics(void **state)
 {
-	jmp_buf env;
-	volatile int aborted = 0;
-
 	(void)state;
-	mock_console_capture(1);
-	if (setjmp(env) == 0) {
-		mock_expect_abort(&env);
-		ddekit_thread_exit();
-	} else {
-		aborted = 1;
-	}
-	assert_int_equal(aborted, 1);
+	assert_true(fixture_panics(ddekit_thread_exit()));
 	assert_non_null(strstr(mock_console_text(), "PANIC: "));
 }
 
@@ -396,35 +352,29 @@ static void test_sleep_and_wakeup_lose_no_wakeup(void **state)
 
 static void test_msleep_sleeps_at_least_the_given_time(void **state)
 {
-	uint64_t t0 = ddekit_clock_ns(), dt;
+	uint64_t t0 = ddekit_clock_ns();
 
 	(void)state;
 	ddekit_thread_msleep(30);
-	dt = ddekit_clock_ns() - t0;
-	assert_true(dt >= 30000000u);
-	assert_true(dt < 2000000000u);
+	fixture_expect_elapsed(t0, 30000000u);
 }
 
 static void test_usleep_sleeps_at_least_the_given_time(void **state)
 {
-	uint64_t t0 = ddekit_clock_ns(), dt;
+	uint64_t t0 = ddekit_clock_ns();
 
 	(void)state;
 	ddekit_thread_usleep(2500);
-	dt = ddekit_clock_ns() - t0;
-	assert_true(dt >= 2500000u);
-	assert_true(dt < 2000000000u);
+	fixture_expect_elapsed(t0, 2500000u);
 }
 
 static void test_nsleep_sleeps_at_least_the_given_time(void **state)
 {
-	uint64_t t0 = ddekit_clock_ns(), dt;
+	uint64_t t0 = ddekit_clock_ns();
 
 	(void)state;
 	ddekit_thread_nsleep(700000);
-	dt = ddekit_clock_ns() - t0;
-	assert_true(dt >= 700000u);
-	assert_true(dt < 2000000000u);
+	fixture_expect_elapsed(t0, 700000u);
 }
 
 struct timed_sleep {
@@ -514,30 +464,54 @@ test_adopted_thread_is_adopted_anew_after_deinit_and_init(void **state)
 	assert_string_equal(f.second_name, "foreign-again");
 }
 
+static atomic_int schedule_flag;
+
+static void set_schedule_flag(void *arg)
+{
+	(void)arg;
+	atomic_store(&schedule_flag, 1);
+}
+
+static void test_schedule_and_yield_let_another_thread_run(void **state)
+{
+	long spins;
+
+	(void)state;
+	atomic_store(&schedule_flag, 0);
+	assert_non_null(ddekit_thread_create(set_schedule_flag, NULL, "flag"));
+	for (spins = 0; !atomic_load(&schedule_flag) && spins < 10000000;
+	     spins++) {
+		if (spins & 1)
+			ddekit_thread_schedule();
+		else
+			ddekit_yield();
+	}
+	assert_int_equal(atomic_load(&schedule_flag), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-	    T(test_adopted_thread_is_adopted_anew_after_deinit_and_init),
-	    T(test_create_runs_the_function_with_its_argument),
-	    T(test_created_thread_has_its_name_and_own_record),
-	    T(test_name_is_cut_to_31_characters),
-	    T(test_thread_data_starts_null),
-	    T(test_set_data_is_seen_through_get_data),
-	    T(test_ids_are_small_and_unique_among_living_threads),
-	    T(test_id_of_an_ended_thread_is_given_again),
-	    T(test_thread_exit_ends_the_thread_at_once),
-	    T(test_thread_exit_in_a_thread_not_created_by_ddekit_panics),
-	    T(test_myself_adopts_a_foreign_thread),
-	    T(test_setup_myself_renames_an_adopted_thread),
-	    T(test_setup_myself_renames_main),
-	    T(test_wakeup_before_sleep_makes_the_sleep_return),
-	    T(test_sleep_and_wakeup_lose_no_wakeup),
-	    T(test_msleep_sleeps_at_least_the_given_time),
-	    T(test_usleep_sleeps_at_least_the_given_time),
-	    T(test_nsleep_sleeps_at_least_the_given_time),
-	    T(test_msleep_in_a_created_thread_sleeps_at_least_as_long),
-#undef T
+	    PC(test_schedule_and_yield_let_another_thread_run),
+	    PC(test_adopted_thread_is_adopted_anew_after_deinit_and_init),
+	    PC(test_create_runs_the_function_with_its_argument),
+	    PC(test_created_thread_has_its_name_and_own_record),
+	    PC(test_name_is_cut_to_31_characters),
+	    PC(test_thread_data_starts_null),
+	    PC(test_set_data_is_seen_through_get_data),
+	    PC(test_ids_are_small_and_unique_among_living_threads),
+	    PC(test_id_of_an_ended_thread_is_given_again),
+	    PC(test_thread_exit_ends_the_thread_at_once),
+	    PC(test_thread_exit_in_a_thread_not_created_by_ddekit_panics),
+	    PC(test_myself_adopts_a_foreign_thread),
+	    PC(test_setup_myself_renames_an_adopted_thread),
+	    PC(test_setup_myself_renames_main),
+	    PC(test_wakeup_before_sleep_makes_the_sleep_return),
+	    PC(test_sleep_and_wakeup_lose_no_wakeup),
+	    PC(test_msleep_sleeps_at_least_the_given_time),
+	    PC(test_usleep_sleeps_at_least_the_given_time),
+	    PC(test_nsleep_sleeps_at_least_the_given_time),
+	    PC(test_msleep_in_a_created_thread_sleeps_at_least_as_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

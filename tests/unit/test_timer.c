@@ -10,39 +10,15 @@
 #include <stdatomic.h>
 
 #include <ddekit/ddekit.h>
-#include <ddekit/errno.h>
 #include <ddekit/semaphore.h>
 #include <ddekit/thread.h>
 #include <ddekit/timer.h>
 
+#include "fixture.h"
 #include "mock.h"
 
 #define WAIT_MS 5000
 #define MS(n)   ((unsigned long)(n)*DDEKIT_HZ / 1000)
-
-static int setup(void **state)
-{
-	(void)state;
-	if (mock_machine_load("pc") < 0)
-		return -1;
-	ddekit_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char report[1024];
-	int leaks;
-
-	(void)state;
-	assert_int_equal(ddekit_deinit(), 0);
-	leaks = mock_leak_report(report, sizeof(report));
-	if (leaks)
-		print_message("%s\n", report);
-	assert_int_equal(leaks, 0);
-	mock_machine_unload();
-	return 0;
-}
 
 /* Each firing records its tag, time and thread, then posts @fired. */
 struct log {
@@ -86,6 +62,20 @@ static void wait_fired(struct log *l, int n)
 
 	for (i = 0; i < n; i++)
 		assert_int_equal(ddekit_sem_down_timed(l->fired, WAIT_MS), 0);
+}
+
+static void never_fn(void *arg)
+{
+	atomic_store((atomic_int *)arg, 1);
+}
+
+static atomic_int never_ran;
+
+/* A timer due in 10 s, for tests that delete it long before. */
+static int add_distant_timer(void)
+{
+	return ddekit_add_timer(never_fn, &never_ran,
+	                        ddekit_jiffies() + MS(10000));
 }
 
 static void test_jiffies_advance_at_hz(void **state)
@@ -188,19 +178,13 @@ static void test_timer_functions_run_in_the_timer_thread(void **state)
 
 static void test_add_timer_returns_distinct_ids(void **state)
 {
-	struct log l;
-	struct shot s = {&l, 1};
-	int a, b;
+	int a = add_distant_timer(), b = add_distant_timer();
 
 	(void)state;
-	log_init(&l);
-	a = ddekit_add_timer(record_fn, &s, ddekit_jiffies() + MS(10000));
-	b = ddekit_add_timer(record_fn, &s, ddekit_jiffies() + MS(10000));
 	assert_true(a >= 0 && b >= 0);
 	assert_int_not_equal(a, b);
 	assert_int_equal(ddekit_del_timer(a), 0);
 	assert_int_equal(ddekit_del_timer(b), 0);
-	ddekit_sem_deinit(l.fired);
 }
 
 static void test_del_timer_before_expiry_prevents_firing(void **state)
@@ -252,16 +236,11 @@ static void test_timer_is_pending_until_it_fires(void **state)
 
 static void test_deleted_timer_is_not_pending(void **state)
 {
-	struct log l;
-	struct shot s = {&l, 1};
-	int id;
+	int id = add_distant_timer();
 
 	(void)state;
-	log_init(&l);
-	id = ddekit_add_timer(record_fn, &s, ddekit_jiffies() + MS(10000));
 	assert_int_equal(ddekit_del_timer(id), 0);
 	assert_int_equal(ddekit_timer_pending(id), 0);
-	ddekit_sem_deinit(l.fired);
 }
 
 /* A function that takes its time, to be caught while running. */
@@ -295,16 +274,11 @@ static void test_del_timer_sync_waits_for_the_running_function(void **state)
 
 static void test_del_timer_sync_cancels_a_pending_timer(void **state)
 {
-	struct log l;
-	struct shot s = {&l, 1};
-	int id;
+	int id = add_distant_timer();
 
 	(void)state;
-	log_init(&l);
-	id = ddekit_add_timer(record_fn, &s, ddekit_jiffies() + MS(10000));
 	assert_int_equal(ddekit_del_timer_sync(id), 0);
 	assert_int_equal(ddekit_timer_pending(id), 0);
-	ddekit_sem_deinit(l.fired);
 }
 
 struct self_del {
@@ -370,13 +344,6 @@ static void test_timer_function_may_re_arm_itself(void **state)
 	ddekit_sem_deinit(r.done);
 }
 
-static void never_fn(void *arg)
-{
-	atomic_store((atomic_int *)arg, 1);
-}
-
-static atomic_int never_ran;
-
 /* The teardown's leak check proves deinit freed the pending timer. */
 static void test_deinit_deletes_pending_timers(void **state)
 {
@@ -404,26 +371,24 @@ static void test_timer_with_far_future_expiry_stays_pending(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-	    T(test_jiffies_advance_at_hz),
-	    T(test_jiffies_count_from_init),
-	    T(test_timer_fires_not_before_its_time),
-	    T(test_timer_in_the_past_fires_at_once),
-	    T(test_timers_fire_in_order_of_expiry),
-	    T(test_timers_with_equal_expiry_fire_in_order_added),
-	    T(test_timer_functions_run_in_the_timer_thread),
-	    T(test_add_timer_returns_distinct_ids),
-	    T(test_del_timer_before_expiry_prevents_firing),
-	    T(test_del_timer_of_a_fired_or_unknown_timer_returns_minus_1),
-	    T(test_timer_is_pending_until_it_fires),
-	    T(test_deleted_timer_is_not_pending),
-	    T(test_del_timer_sync_waits_for_the_running_function),
-	    T(test_del_timer_sync_cancels_a_pending_timer),
-	    T(test_del_timer_sync_in_its_own_function_does_not_wait),
-	    T(test_timer_function_may_re_arm_itself),
-	    T(test_deinit_deletes_pending_timers),
-	    T(test_timer_with_far_future_expiry_stays_pending),
-#undef T
+	    PC(test_jiffies_advance_at_hz),
+	    PC(test_jiffies_count_from_init),
+	    PC(test_timer_fires_not_before_its_time),
+	    PC(test_timer_in_the_past_fires_at_once),
+	    PC(test_timers_fire_in_order_of_expiry),
+	    PC(test_timers_with_equal_expiry_fire_in_order_added),
+	    PC(test_timer_functions_run_in_the_timer_thread),
+	    PC(test_add_timer_returns_distinct_ids),
+	    PC(test_del_timer_before_expiry_prevents_firing),
+	    PC(test_del_timer_of_a_fired_or_unknown_timer_returns_minus_1),
+	    PC(test_timer_is_pending_until_it_fires),
+	    PC(test_deleted_timer_is_not_pending),
+	    PC(test_del_timer_sync_waits_for_the_running_function),
+	    PC(test_del_timer_sync_cancels_a_pending_timer),
+	    PC(test_del_timer_sync_in_its_own_function_does_not_wait),
+	    PC(test_timer_function_may_re_arm_itself),
+	    PC(test_deinit_deletes_pending_timers),
+	    PC(test_timer_with_far_future_expiry_stays_pending),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
