@@ -21,9 +21,13 @@ JOBS=${LIBDDE_JOBS:-2}
 ALL_PRESETS=(default clang asan tsan)
 
 # Exactly what building and testing needs. clang's sanitizer runtimes come in
-# a package named after clang's major version; ensure_deps adds it.
+# a package named after clang's major version; ensure_deps adds it. The QEMU
+# tests (tests/qemu) need QEMU, a static busybox, cpio and kmod (depmod) to
+# build and boot their guest, and xz-utils to unpack its kernel; they fetch
+# that kernel themselves with apt-get download.
 DEPS=(build-essential cmake ninja-build clang pkg-config libcmocka-dev
-      libfdt-dev device-tree-compiler uthash-dev libpciaccess-dev clang-format)
+      libfdt-dev device-tree-compiler uthash-dev libpciaccess-dev clang-format
+      qemu-system-x86 busybox-static cpio kmod xz-utils)
 
 if [ -t 1 ]; then
 	BOLD=$'\033[1m' PLAIN=$'\033[0m'
@@ -84,6 +88,33 @@ ensure_deps() {
 	if [ "${#missing[@]}" -gt 0 ]; then
 		install_packages "${missing[@]}"
 	fi
+
+	# The QEMU tests resolve and download the guest kernel package
+	# (linux-image-amd64's dependency): that needs current package lists.
+	if [ -z "${APT_UPDATED:-}" ] && ! kernel_package_known; then
+		update_package_lists
+	fi
+}
+
+kernel_package_known() {
+	local deps
+	deps=$(apt-cache depends linux-image-amd64 2>/dev/null) || return 1
+	grep -q 'Depends: linux-image-[0-9]' <<<"$deps"
+}
+
+update_package_lists() {
+	local sudo=()
+
+	if [ "$(id -u)" -ne 0 ]; then
+		if ! command -v sudo >/dev/null 2>&1; then
+			printf 'libdde.sh: the package lists do not know linux-image-amd64, which the QEMU tests download; run as root: apt-get update\n' >&2
+			return 0
+		fi
+		sudo=(sudo)
+	fi
+	say "apt-get update (the QEMU tests download the guest kernel package)"
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+	APT_UPDATED=1
 }
 
 # ---- helpers -------------------------------------------------------------------

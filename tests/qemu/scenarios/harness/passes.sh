@@ -1,0 +1,2 @@
+# A scenario that passes in the guest.
+true
