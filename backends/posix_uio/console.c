@@ -3,6 +3,7 @@
  */
 #include "posix_uio.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,25 @@ void posix_uio_log_once(atomic_bool *done, const char *msg)
 {
 	if (!atomic_exchange(done, true))
 		posix_uio_log("%s", msg);
+}
+
+int pu_err(int errno_value)
+{
+	/* DDEKit's codes are Linux's errno numbers (ddekit/errno.h); the
+	 * ones DDEKit does not know would print as "unknown error". */
+	switch (errno_value) {
+#define PU_KNOWN(name, value, msg) case DDEKIT_##name:
+		DDEKIT_ERRNO_MAP(PU_KNOWN)
+#undef PU_KNOWN
+		return -errno_value;
+	case EROFS:
+	case ETXTBSY:
+		return -DDEKIT_EACCES;
+	case ENOTTY:
+	case EOPNOTSUPP:
+		return -DDEKIT_ENOSYS;
+	}
+	return -DDEKIT_EIO;
 }
 
 void ddekit_host_abort(void)

@@ -180,5 +180,6 @@ extern const struct conf_area conf_area_mmio;
 extern const struct conf_area conf_area_irq;
 extern const struct conf_area conf_area_dma;
 extern const struct conf_area conf_area_io;
+extern const struct conf_area conf_area_msi;
 
 #endif /* TESTS_CONFORMANCE_RUNNER_H */

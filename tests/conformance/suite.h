@@ -24,6 +24,9 @@
  * @quick:      non-zero: fewer iterations in the stress-like tests.
  * @only:       NULL, or run only the tests whose full name ("area.test")
  *              starts with this string.
+ * @msi:        non-zero: the host must deliver the edu's MSI vector, and the
+ *              "msi" area runs (MSI is optional for a host; 0 leaves the
+ *              area out).
  */
 struct ddekit_conf_config {
 	const char *backend;
@@ -32,6 +35,7 @@ struct ddekit_conf_config {
 	unsigned long port_base;
 	int quick;
 	const char *only;
+	int msi;
 };
 
 /** ddekit_conformance_defaults() - the QEMU "pc" setup: edu 1234:11e8,
