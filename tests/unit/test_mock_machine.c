@@ -796,6 +796,28 @@ static void test_edu_dma_to_unmapped_address_faults(void **state)
 	edu_close(regs);
 }
 
+static void
+test_edu_dma_ending_at_the_buffer_end_is_refused_as_qemu_does(void **state)
+{
+	volatile uint8_t *regs = edu_open();
+	struct dma_buf b;
+
+	(void)state;
+	dma_alloc(&b, 2 * PAGE);
+	mock_console_capture(1);
+	mock_trace_clear();
+	edu_dma(regs, b.bus, 0, 4096, 0, 0);
+	assert_int_equal(mock_trace_find(MOCK_DMA_READ, b.bus, 0), (size_t)-1);
+	assert_non_null(
+	    strstr(mock_console_text(), "outside the device buffer"));
+	edu_dma(regs, b.bus, 1, 4094, 0, 0);
+	assert_int_not_equal(mock_trace_find(MOCK_DMA_READ, b.bus, 0),
+	                     (size_t)-1);
+	mock_console_capture(0);
+	dma_free(&b);
+	edu_close(regs);
+}
+
 static void test_edu_dma_to_freed_block_faults(void **state)
 {
 	volatile uint8_t *regs = edu_open();
@@ -1601,6 +1623,8 @@ int main(void)
 	    HOST_PC(test_edu_dma_copies_ram_to_buffer_and_back),
 	    HOST_PC(test_edu_dma_completion_raises_interrupt_0x100),
 	    HOST_PC(test_edu_dma_to_unmapped_address_faults),
+	    HOST_PC(
+	        test_edu_dma_ending_at_the_buffer_end_is_refused_as_qemu_does),
 	    HOST_PC(test_edu_dma_to_freed_block_faults),
 	    HOST_PC(test_edu_dma_without_bus_mastering_moves_nothing),
 	    HOST_PC(test_edu_dma_masks_addresses_to_28_bits),
