@@ -27,47 +27,13 @@
 #include <ddekit/pci.h>
 #include <ddekit/resources.h>
 
-#define PAGE          4096u
-#define LEN           1024u
-#define EDU_DMA_SRC   0x80
-#define EDU_DMA_DST   0x88
-#define EDU_DMA_COUNT 0x90
-#define EDU_DMA_CMD   0x98
-#define EDU_START     0x1u
-#define EDU_TO_RAM    0x2u
-#define EDU_BUFFER    0x40000u
-#define EDU_DMA_MASK  0x0fffffffull
-#define VICTIM_TRIES  64
+#include "edu_dma.h"
+
+#define PAGE         4096u
+#define LEN          1024u
+#define VICTIM_TRIES 64
 
 static char *regs;
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-/* One edu transfer, polled to completion; 0, or -1 if it never ends. */
-static int transfer(uint64_t src, uint64_t dst, unsigned to_ram)
-{
-	uint64_t deadline = now_ms() + 3000;
-
-	ddekit_mmio_write32(regs + EDU_DMA_SRC, (uint32_t)src);
-	ddekit_mmio_write32(regs + EDU_DMA_DST, (uint32_t)dst);
-	ddekit_mmio_write32(regs + EDU_DMA_COUNT, LEN);
-	ddekit_mmio_write32(regs + EDU_DMA_CMD,
-	                    EDU_START | (to_ram ? EDU_TO_RAM : 0));
-	while (ddekit_mmio_read32(regs + EDU_DMA_CMD) & EDU_START) {
-		if (now_ms() > deadline) {
-			printf("FAIL: the edu's DMA engine did not finish\n");
-			return -1;
-		}
-		usleep(1000);
-	}
-	return 0;
-}
 
 static uint64_t phys_of(const void *page)
 {
@@ -179,8 +145,8 @@ int main(void)
 		src[i] = (unsigned char)(i * 7 + 1);
 
 	/* 1. The path works between mapped buffers. */
-	if (transfer(src_bus, EDU_BUFFER, 0) < 0 ||
-	    transfer(EDU_BUFFER, dst_bus, 1) < 0)
+	if (edu_dma_transfer(regs, src_bus, EDU_BUFFER, LEN, 0) < 0 ||
+	    edu_dma_transfer(regs, EDU_BUFFER, dst_bus, LEN, 1) < 0)
 		return 1;
 	if (memcmp(src, dst, LEN) != 0) {
 		printf("FAIL: a DMA between mapped buffers (IOVA 0x%llx -> "
@@ -200,7 +166,7 @@ int main(void)
 		       "(is /proc/self/pagemap readable? run as root)\n");
 		return 1;
 	}
-	if (transfer(EDU_BUFFER, target_phys, 1) < 0)
+	if (edu_dma_transfer(regs, EDU_BUFFER, target_phys, LEN, 1) < 0)
 		return 1;
 	changed = PAGE - count_byte(target, PAGE, 0x5a);
 	printf("write to unmapped bus address 0x%llx (a page of ours): %u "
@@ -213,8 +179,8 @@ int main(void)
 
 	/* 3. A read of memory that was never mapped for the device. */
 	memset(dst, 0, PAGE);
-	if (transfer(secret_phys, EDU_BUFFER, 0) < 0 ||
-	    transfer(EDU_BUFFER, dst_bus, 1) < 0)
+	if (edu_dma_transfer(regs, secret_phys, EDU_BUFFER, LEN, 0) < 0 ||
+	    edu_dma_transfer(regs, EDU_BUFFER, dst_bus, LEN, 1) < 0)
 		return 1;
 	printf("read from unmapped bus address 0x%llx: %u of %u bytes came "
 	       "back as the secret 0xc3\n",

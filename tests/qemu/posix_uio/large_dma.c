@@ -23,47 +23,14 @@
 #include <ddekit/pgtab.h>
 #include <ddekit/resources.h>
 
-#define SIZE          (6ul << 20)
-#define LEN           2000u
-#define FROM          (100ul * 1024 + 24)   /* in the first huge page */
-#define TO            (SIZE - 3 * 1024 - 8) /* in the last one */
-#define EDU_DMA_SRC   0x80
-#define EDU_DMA_DST   0x88
-#define EDU_DMA_COUNT 0x90
-#define EDU_DMA_CMD   0x98
-#define EDU_START     0x1u
-#define EDU_TO_RAM    0x2u
-#define EDU_BUFFER    0x40000u
-#define EDU_DMA_MASK  0x0ffffffful
+#include "edu_dma.h"
+
+#define SIZE (6ul << 20)
+#define LEN  2000u
+#define FROM (100ul * 1024 + 24)   /* in the first huge page */
+#define TO   (SIZE - 3 * 1024 - 8) /* in the last one */
 
 static char *regs;
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static int transfer(uint64_t src, uint64_t dst, unsigned to_ram)
-{
-	uint64_t deadline = now_ms() + 3000;
-
-	ddekit_mmio_write32(regs + EDU_DMA_SRC, (uint32_t)src);
-	ddekit_mmio_write32(regs + EDU_DMA_DST, (uint32_t)dst);
-	ddekit_mmio_write32(regs + EDU_DMA_COUNT, LEN);
-	ddekit_mmio_write32(regs + EDU_DMA_CMD,
-	                    EDU_START | (to_ram ? EDU_TO_RAM : 0));
-	while (ddekit_mmio_read32(regs + EDU_DMA_CMD) & EDU_START) {
-		if (now_ms() > deadline) {
-			printf("FAIL: the edu's DMA engine did not finish\n");
-			return -1;
-		}
-		usleep(1000);
-	}
-	return 0;
-}
 
 static int run(void)
 {
@@ -98,8 +65,8 @@ static int run(void)
 	       (unsigned long long)bus, ddekit_pgtab_get_physaddr(p));
 	for (i = 0; i < LEN; i++)
 		p[FROM + i] = (unsigned char)(i * 31 + 7);
-	if (transfer(bus + FROM, EDU_BUFFER, 0) < 0 ||
-	    transfer(EDU_BUFFER, bus + TO, 1) < 0) {
+	if (edu_dma_transfer(regs, bus + FROM, EDU_BUFFER, LEN, 0) < 0 ||
+	    edu_dma_transfer(regs, EDU_BUFFER, bus + TO, LEN, 1) < 0) {
 		fails++;
 		goto out;
 	}
