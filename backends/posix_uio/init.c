@@ -16,17 +16,33 @@ struct pu_state pu;
 static void choose_dma(void)
 {
 	const char *env = getenv("LIBDDE_DMA");
-	bool vfio = false;
+	bool vfio = false, uio = false;
 	unsigned i;
 
-	for (i = 0; i < pu.ndevs; i++)
+	for (i = 0; i < pu.ndevs; i++) {
 		vfio |= pu.devs[i].drv == PU_DRV_VFIO;
+		uio |= pu.devs[i].drv != PU_DRV_VFIO;
+	}
 	pu.dma = vfio ? PU_DMA_VFIO : PU_DMA_PHYS;
 	pu.dma_reason = NULL;
+	/* One DMA domain per server: with both kinds of binding, one kind's
+	 * devices get addresses they cannot use. Say so rather than let
+	 * their DMA fail silently. */
+	if (vfio && uio && (!env || !*env))
+		posix_uio_log("posix_uio: warning: functions bound to vfio-pci "
+		              "and to uio_pci_generic: DMA addresses are "
+		              "IOVAs, which the UIO-bound functions cannot "
+		              "use; bind all of them the same way\n");
 	if (!env || !*env)
 		return;
 	if (!strcmp(env, "phys")) {
 		pu.dma = PU_DMA_PHYS;
+		if (vfio)
+			posix_uio_log(
+			    "posix_uio: warning: LIBDDE_DMA=phys with "
+			    "functions bound to vfio-pci: their DMA "
+			    "to physical addresses will be blocked by "
+			    "the IOMMU\n");
 	} else if (!strcmp(env, "vfio")) {
 		if (!vfio) {
 			pu.dma = PU_DMA_NONE;

@@ -59,7 +59,9 @@ static int refused(uint64_t port, uint64_t count, int err)
 		posix_uio_log(
 		    "posix_uio: no access to I/O ports 0x%llx-0x%llx: "
 		    "the process needs CAP_SYS_RAWIO (run as root or "
-		    "grant it with setcap cap_sys_rawio+ep)\n",
+		    "grant it with setcap cap_sys_rawio+ep); if it has "
+		    "it, the kernel is in lockdown mode (Secure Boot), "
+		    "which forbids port access from user space\n",
 		    first, last);
 		return -DDEKIT_EPERM;
 	}

@@ -2,9 +2,10 @@
  * thread.c — host threads on pthreads (detached), with one per-thread
  * pointer for lib/ddekit.
  *
- * Priorities are requested with SCHED_FIFO only when the process may use it;
- * without the privilege every thread runs at the default policy, which the
- * host contract allows.
+ * Priorities are not applied: real-time policies need privileges a driver
+ * server should not require, and a SCHED_FIFO interrupt thread that spins
+ * would starve the rest of the machine. Every thread runs at the default
+ * policy, which the host contract allows.
  */
 #define _GNU_SOURCE /* pthread_setname_np */
 #include "posix_core.h"

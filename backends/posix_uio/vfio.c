@@ -225,8 +225,9 @@ int pu_vfio_open(struct pu_dev *d)
 	n = pu_sysfs_iommu_group(d->bdf);
 	if (n < 0) {
 		posix_uio_log("posix_uio: %s is bound to vfio-pci but has no "
-		              "IOMMU group: there is no IOMMU (boot with "
-		              "intel_iommu=on or amd_iommu=on), or bind it to "
+		              "IOMMU group: there is no IOMMU (enable VT-d or "
+		              "AMD-Vi in the firmware; Intel also needs the "
+		              "kernel argument intel_iommu=on), or bind it to "
 		              "uio_pci_generic instead (dde-bind --bind uio "
 		              "%s)\n",
 		              d->bdf, d->bdf);

@@ -53,6 +53,8 @@ static int msi_open(struct conf_test_ctx *t, struct conf_edu *edu,
 	p->current = -2;
 	if (conf_edu_open(t, edu) < 0)
 		return -1;
+	/* An MSI is a memory write by the device: it needs bus mastering. */
+	ddekit_pci_set_master(edu->dev);
 	p->fired = ddekit_sem_init(0);
 	if (!p->fired) {
 		conf_fail(t, __FILE__, __LINE__,
