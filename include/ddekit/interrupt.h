@@ -82,6 +82,8 @@ enum ddekit_irq_kind {
  *       enable.
  *
  * Unlike a shared legacy line, the source belongs to this function alone.
+ * An MSI is a memory write by the device, so MSI and MSI-X are delivered only
+ * while bus mastering is on (ddekit_pci_set_master()).
  * Returns 0, -DDEKIT_ENOSYS (host cannot do this kind), -DDEKIT_ENODEV,
  * -DDEKIT_EBUSY, -DDEKIT_EINVAL, -DDEKIT_ENOMEM. May sleep.
  */
