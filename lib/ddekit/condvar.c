@@ -73,14 +73,20 @@ int ddekit_condvar_wait_timed(ddekit_condvar_t *cvp, ddekit_lock_t *mp,
 
 void ddekit_condvar_signal(ddekit_condvar_t *cvp)
 {
+	struct ddekit__wakeups wk = {0};
+
 	ddekit_host_mutex_lock(cvp->guard);
-	ddekit__waitq_wake_one(&cvp->waiters);
+	ddekit__waitq_wake_one(&cvp->waiters, &wk);
 	ddekit_host_mutex_unlock(cvp->guard);
+	ddekit__wakeups_deliver(&wk);
 }
 
 void ddekit_condvar_broadcast(ddekit_condvar_t *cvp)
 {
+	struct ddekit__wakeups wk = {0};
+
 	ddekit_host_mutex_lock(cvp->guard);
-	ddekit__waitq_wake_all(&cvp->waiters);
+	ddekit__waitq_wake_all(&cvp->waiters, &wk);
 	ddekit_host_mutex_unlock(cvp->guard);
+	ddekit__wakeups_deliver(&wk);
 }

@@ -52,6 +52,9 @@ struct ddekit_thread {
 	void *arg;
 	struct ddekit_thread *next; /* all threads of the environment */
 	struct ddekit_thread *prev;
+	/* Wakeups taken under a guard and not yet signalled (waitq.c); the
+	 * record and its event are not destroyed while this is non-zero. */
+	int pins;
 };
 
 /** The calling thread's record if lib/ddekit knows the thread in this
@@ -106,12 +109,39 @@ struct ddekit__waitq {
 int ddekit__waitq_wait(struct ddekit__waitq *q, struct ddekit_host_mutex *guard,
                        uint64_t deadline_ns);
 
+/*
+ * Wakeups are taken in two steps, so that a woken thread does not run
+ * straight into the guard its waker still holds: under the guard a wake call
+ * dequeues waiters and records their (pinned) threads in a struct
+ * ddekit__wakeups on the waker's stack; after releasing the guard the waker
+ * calls ddekit__wakeups_deliver(); it starts empty (= {0}). Between the two
+ * it must take no lock that a thread record's destruction may hold (the
+ * thread list lock), and it must not itself sleep on a wait queue.
+ *
+ * A NULL @wk signals at once, under the guard: for wakers that go on to
+ * sleep under the same guard, or whose state may be freed once it is
+ * released. Waiters beyond DDEKIT__WAKEUPS_MAX are signalled at once too.
+ */
+#define DDEKIT__WAKEUPS_MAX 8
+
+struct ddekit__wakeups {
+	int n;
+	struct ddekit_thread *thread[DDEKIT__WAKEUPS_MAX];
+};
+
 /** Wake the first waiter (caller holds the guard). Returns 1 if one was
  * woken, 0 if the queue was empty. */
-int ddekit__waitq_wake_one(struct ddekit__waitq *q);
+int ddekit__waitq_wake_one(struct ddekit__waitq *q, struct ddekit__wakeups *wk);
 
 /** Wake every waiter (caller holds the guard); returns how many. */
-int ddekit__waitq_wake_all(struct ddekit__waitq *q);
+int ddekit__waitq_wake_all(struct ddekit__waitq *q, struct ddekit__wakeups *wk);
+
+/** Signal the threads collected in @wk and unpin them; guard released.
+ * Leaves @wk empty. */
+void ddekit__wakeups_deliver(struct ddekit__wakeups *wk);
+
+/** Wait until no waker holds a pin on @t; before destroying its record. */
+void ddekit__waitq_unpinned(struct ddekit_thread *t);
 
 /* ------------------------------------------------------------------------ */
 /* Other modules' life cycles                                                */

@@ -77,10 +77,13 @@ static void ctl_enter(void)
 
 static void ctl_leave(void)
 {
+	struct ddekit__wakeups wk = {0};
+
 	ddekit_host_mutex_lock(irq_lock);
 	ctl_busy = false;
-	ddekit__waitq_wake_all(&ctl_q);
+	ddekit__waitq_wake_all(&ctl_q, &wk);
 	ddekit_host_mutex_unlock(irq_lock);
+	ddekit__wakeups_deliver(&wk);
 }
 
 /* Is the caller the handler thread of @src? Caller holds irq_lock. */
@@ -113,7 +116,7 @@ static void run_inits(struct irq_source *src)
 			src->busy = false;
 		}
 		h->initialised = true;
-		ddekit__waitq_wake_all(&src->waiters);
+		ddekit__waitq_wake_all(&src->waiters, NULL);
 	}
 }
 
@@ -143,13 +146,18 @@ static void deliver(struct irq_source *src, struct ddekit_thread *self)
 	self->irq = -1;
 	src->busy = false;
 	ddekit_host_irq_unmask(src->host);
-	ddekit__waitq_wake_all(&src->waiters);
+	/*
+	 * Under irq_lock, which the thread keeps: nobody waits here on the
+	 * interrupt path (only a disable or detach in progress does).
+	 */
+	ddekit__waitq_wake_all(&src->waiters, NULL);
 }
 
 static void irq_thread(void *arg)
 {
 	struct irq_source *src = arg;
 	struct ddekit_thread *self = ddekit__thread_self();
+	struct ddekit__wakeups wk = {0};
 	int n;
 
 	self->irq = -1;
@@ -190,8 +198,10 @@ static void irq_thread(void *arg)
 	/* After this the record belongs to the detaching thread. */
 	ddekit_host_mutex_lock(irq_lock);
 	src->done = true;
-	ddekit__waitq_wake_all(&src->waiters);
+	ddekit__waitq_wake_all(&src->waiters, &wk);
 	ddekit_host_mutex_unlock(irq_lock);
+	/* Touches only the woken threads' records, never @src. */
+	ddekit__wakeups_deliver(&wk);
 }
 
 /* --- sources ------------------------------------------------------------- */
@@ -286,7 +296,8 @@ static void source_stop(struct irq_source *src)
 	/* Under the lock, so the thread cannot have detached the source
 	 * yet: it only does so after seeing stopping. */
 	ddekit_host_irq_cancel(src->host);
-	ddekit__waitq_wake_all(&src->thread_q);
+	/* At once: we sleep under the same lock right after. */
+	ddekit__waitq_wake_all(&src->thread_q, NULL);
 	while (!src->done || src->users)
 		ddekit__waitq_wait(&src->waiters, irq_lock,
 		                   DDEKIT_HOST_FOREVER);
@@ -474,6 +485,7 @@ int ddekit_interrupt_detach_handler(int irq, void *priv)
 
 void ddekit_interrupt_disable(int irq)
 {
+	struct ddekit__wakeups wk = {0};
 	struct irq_source *src;
 
 	ddekit__thread_self();
@@ -488,21 +500,24 @@ void ddekit_interrupt_disable(int irq)
 				                   DDEKIT_HOST_FOREVER);
 			src->users--;
 			/* A detach may be waiting for users to drop. */
-			ddekit__waitq_wake_all(&src->waiters);
+			ddekit__waitq_wake_all(&src->waiters, &wk);
 		}
 	}
 	ddekit_host_mutex_unlock(irq_lock);
+	ddekit__wakeups_deliver(&wk);
 }
 
 void ddekit_interrupt_enable(int irq)
 {
+	struct ddekit__wakeups wk = {0};
 	struct irq_source *src;
 
 	ddekit_host_mutex_lock(irq_lock);
 	src = source_find(irq);
 	if (src && src->disabled > 0 && --src->disabled == 0)
-		ddekit__waitq_wake_all(&src->thread_q);
+		ddekit__waitq_wake_all(&src->thread_q, &wk);
 	ddekit_host_mutex_unlock(irq_lock);
+	ddekit__wakeups_deliver(&wk);
 }
 
 int ddekit_interrupt_current(void)

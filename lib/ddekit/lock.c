@@ -101,13 +101,15 @@ int ddekit_lock_try_lock(ddekit_lock_t *mtx)
 void ddekit_lock_unlock(ddekit_lock_t *mtx)
 {
 	struct ddekit_lock *l = *mtx;
+	struct ddekit__wakeups wk = {0};
 	bool was_free;
 
 	ddekit_host_mutex_lock(l->guard);
 	was_free = l->owner == 0;
 	l->owner = 0;
-	ddekit__waitq_wake_one(&l->waiters);
+	ddekit__waitq_wake_one(&l->waiters, &wk);
 	ddekit_host_mutex_unlock(l->guard);
+	ddekit__wakeups_deliver(&wk);
 	if (was_free)
 		ddekit_panic("ddekit_lock_unlock() of a free lock");
 }

@@ -99,8 +99,12 @@ int ddekit_sem_down_timed(ddekit_sem_t *sem, int timo)
 
 void ddekit_sem_up(ddekit_sem_t *sem)
 {
+	struct ddekit__wakeups wk = {0};
+
 	ddekit_host_mutex_lock(sem->guard);
 	sem->count++;
-	ddekit__waitq_wake_one(&sem->waiters);
+	ddekit__waitq_wake_one(&sem->waiters, &wk);
 	ddekit_host_mutex_unlock(sem->guard);
+	/* @sem may be freed by now (a one-shot completion); wk is ours. */
+	ddekit__wakeups_deliver(&wk);
 }

@@ -164,14 +164,21 @@ out:
 	return t;
 }
 
-/* Unlink, release and wake a waiting fini; list lock held. */
+/*
+ * Unlink, release and wake a waiting fini; list lock held. A waker that
+ * still has to signal @t (see waitq.c) holds no lock while it does, so
+ * waiting for it here under the list lock cannot deadlock.
+ */
 static void rec_destroy_locked(struct ddekit_thread *t)
 {
 	__atomic_store_n(&by_id[t->id], NULL, __ATOMIC_RELEASE);
 	list_remove(t);
+	ddekit__waitq_unpinned(t);
 	ddekit_host_event_destroy(t->event);
 	ddekit__free(rec_of(t));
-	ddekit__waitq_wake_all(&ended_q);
+	/* Signalled under the lock: once a fini or deinit sees the record
+	 * gone, an ending thread must touch nothing of lib/ddekit. */
+	ddekit__waitq_wake_all(&ended_q, NULL);
 }
 
 /*
@@ -402,11 +409,13 @@ void ddekit_thread_sleep(ddekit_lock_t *lock)
 void ddekit_thread_wakeup(ddekit_thread_t *thread)
 {
 	struct thread_rec *r = rec_of(thread);
+	struct ddekit__wakeups wk = {0};
 
 	ddekit_host_mutex_lock(sleep_guard);
 	r->wake_pending = true;
-	ddekit__waitq_wake_one(&r->sleepq);
+	ddekit__waitq_wake_one(&r->sleepq, &wk);
 	ddekit_host_mutex_unlock(sleep_guard);
+	ddekit__wakeups_deliver(&wk);
 }
 
 /* ------------------------------------------------------------------------ */

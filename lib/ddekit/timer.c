@@ -94,6 +94,8 @@ static int alloc_id_locked(void)
 
 static void timer_main(void *unused)
 {
+	struct ddekit__wakeups wk = {0};
+
 	(void)unused;
 	ddekit_host_mutex_lock(guard);
 	while (!stopping) {
@@ -118,16 +120,20 @@ static void timer_main(void *unused)
 
 		ddekit_host_mutex_lock(guard);
 		running_id = -1;
-		ddekit__waitq_wake_all(&sync_q);
+		/* Signalled under the guard, which the loop keeps: a
+		 * del_timer_sync() waiting here is rare. */
+		ddekit__waitq_wake_all(&sync_q, NULL);
 	}
 	/* The last access to timer.c state: fini may free it after this. */
 	stopped = true;
-	ddekit__waitq_wake_all(&stop_q);
+	ddekit__waitq_wake_all(&stop_q, &wk);
 	ddekit_host_mutex_unlock(guard);
+	ddekit__wakeups_deliver(&wk);
 }
 
 int ddekit_add_timer(void (*fn)(void *), void *args, unsigned long timeout)
 {
+	struct ddekit__wakeups wk = {0};
 	struct timer *t, **pp;
 	int id = -1;
 
@@ -149,8 +155,9 @@ int ddekit_add_timer(void (*fn)(void *), void *args, unsigned long timeout)
 	*pp = t;
 	/* Only a new head changes how long the thread has to sleep. */
 	if (pending == t)
-		ddekit__waitq_wake_one(&thread_q);
+		ddekit__waitq_wake_one(&thread_q, &wk);
 	ddekit_host_mutex_unlock(guard);
+	ddekit__wakeups_deliver(&wk);
 out:
 	return id;
 }
@@ -252,7 +259,8 @@ void ddekit__timer_fini(void)
 		return;
 	ddekit_host_mutex_lock(g);
 	stopping = true;
-	ddekit__waitq_wake_one(&thread_q);
+	/* At once: we sleep under the same guard right after. */
+	ddekit__waitq_wake_one(&thread_q, NULL);
 	while (!stopped)
 		ddekit__waitq_wait(&stop_q, g, DDEKIT_HOST_FOREVER);
 	/* Only now: a function running until the thread left may add more. */
