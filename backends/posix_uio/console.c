@@ -22,22 +22,6 @@ void ddekit_host_console_write(const char *buf, size_t len)
 	}
 }
 
-void posix_uio_log(const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	ddekit_host_console_write(buf, (size_t)n);
-}
-
 void posix_uio_log_once(atomic_bool *done, const char *msg)
 {
 	if (!atomic_exchange(done, true))

@@ -23,4 +23,8 @@ void posix_core_counts(struct posix_core_counts *out);
  */
 long posix_core_wait_threads(unsigned timeout_ms);
 
+/** posix_core_log() - printf to the host console (ddekit_host_console_write),
+ * cut at 511 characters. */
+void posix_core_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

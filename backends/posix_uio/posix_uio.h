@@ -14,6 +14,7 @@
 #define BACKENDS_POSIX_UIO_POSIX_UIO_H
 
 #include <ddekit/host.h>
+#include "posix_core.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -104,8 +105,8 @@ extern struct pu_state pu;
 
 /* ---- console.c ----------------------------------------------------------- */
 
-/** printf to the console (stderr). */
-void posix_uio_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** printf to the console (stderr): the POSIX core's posix_core_log(). */
+#define posix_uio_log posix_core_log
 
 /** Print @msg once per process: for "not available" notices that would
  * otherwise repeat on every call. */

@@ -65,22 +65,6 @@ void ddekit_host_console_write(const char *buf, size_t len)
 	pthread_mutex_unlock(&console_lock);
 }
 
-void mock__log(const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	ddekit_host_console_write(buf, (size_t)n);
-}
-
 void mock_console_capture(int on)
 {
 	pthread_mutex_lock(&console_lock);

@@ -16,6 +16,7 @@
 
 #include "mock.h"
 #include "model.h"
+#include "posix_core.h"
 
 #include <ddekit/host.h>
 
@@ -126,8 +127,9 @@ void mock__trace(enum mock_access_kind kind, const char *device, uint64_t addr,
 void mock__trace_reset(void);
 
 /* ---- console.c ---------------------------------------------------------- */
-/** printf to the host console (captured or stderr). */
-void mock__log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** printf to the host console (captured or stderr): the POSIX core's
+ * posix_core_log(). */
+#define mock__log posix_core_log
 void mock__console_reset(void);
 
 /* ---- host_init.c -------------------------------------------------------- */
