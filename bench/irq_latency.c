@@ -34,6 +34,8 @@
 #include <ddekit/thread.h>
 #include <ddekit/timer.h>
 
+#include "irq_common.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -47,19 +49,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#define EDU_VENDOR       0x1234
-#define EDU_DEVICE       0x11e8
-#define EDU_ID           0x00
-#define EDU_ID_MAGIC     0xed
-#define EDU_IRQ_STATUS   0x24
-#define EDU_IRQ_RAISE    0x60
-#define EDU_IRQ_ACK      0x64
-#define PCI_COMMAND      0x04
-#define PCI_CMD_INTX_OFF 0x0400
-
-/* Seconds a whole run may take before the watchdog ends it. */
-#define WATCHDOG_S 60
-
 struct bench {
 	volatile char *regs;
 	ddekit_sem_t *fired;
@@ -69,45 +58,6 @@ struct bench {
 	unsigned long handled;
 	unsigned long empty; /* handler runs with nothing raised */
 };
-
-struct sample {
-	uint64_t handler_ns;
-	uint64_t roundtrip_ns;
-	uint64_t csw;
-};
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fputs("irq_latency: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	exit(1);
-}
-
-static void on_watchdog(int sig)
-{
-	static const char msg[] =
-	    "irq_latency: watchdog: an interrupt did not arrive\n";
-
-	(void)sig;
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
-		/* exiting anyway */
-	}
-	_exit(1);
-}
-
-/* Voluntary + involuntary context switches of the whole process so far. */
-static uint64_t context_switches(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (uint64_t)(ru.ru_nvcsw + ru.ru_nivcsw);
-}
 
 /*
  * The diagnostic of -m reads sysfs directly: ddekit_pci_readw() would wait
@@ -122,7 +72,7 @@ static int open_config(const char *bdf)
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", bdf);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		die("%s: %s", path, strerror(errno));
+		irq_die("%s: %s", path, strerror(errno));
 	return fd;
 }
 
@@ -131,7 +81,7 @@ static int intx_masked(int cfg)
 	uint16_t cmd;
 
 	if (pread(cfg, &cmd, 2, PCI_COMMAND) != 2)
-		die("reading the command register: %s", strerror(errno));
+		irq_die("reading the command register: %s", strerror(errno));
 	return !!(cmd & PCI_CMD_INTX_OFF);
 }
 
@@ -152,33 +102,11 @@ static void handler(void *arg)
 	ddekit_sem_up(b->fired);
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Nearest-rank median of @v[0..n), which it sorts. */
 static uint64_t median(uint64_t *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), cmp_u64);
+	qsort(v, n, sizeof(*v), irq_cmp_u64);
 	return v[(n + 1) / 2 - 1];
-}
-
-static void write_samples(const char *path, const struct sample *s,
-                          unsigned long n)
-{
-	unsigned long i;
-	FILE *f = fopen(path, "a");
-
-	if (!f)
-		die("%s: %s", path, strerror(errno));
-	for (i = 0; i < n; i++)
-		fprintf(f, "%" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
-		        s[i].handler_ns, s[i].roundtrip_ns, s[i].csw);
-	if (fclose(f) != 0)
-		die("%s: %s", path, strerror(errno));
 }
 
 struct options {
@@ -195,7 +123,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 	int c;
 
 	if (argc < 2 || (strcmp(argv[1], "intx") && strcmp(argv[1], "msi")))
-		die("%s", usage);
+		irq_die("%s", usage);
 	o->msi = strcmp(argv[1], "msi") == 0;
 	/* getopt then starts after the mode */
 	argc--;
@@ -218,11 +146,11 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->cfg = open_config(optarg);
 			break;
 		default:
-			die("%s", usage);
+			irq_die("%s", usage);
 		}
 	}
 	if (optind != argc || o->n == 0)
-		die("%s", usage);
+		irq_die("%s", usage);
 }
 
 /* Finds the edu, maps BAR0 and attaches the handler; returns the source's
@@ -237,21 +165,21 @@ static int edu_attach(struct bench *b, const struct options *o,
 
 	dev = ddekit_pci_find_device_by_id(EDU_VENDOR, EDU_DEVICE, NULL);
 	if (!dev)
-		die("no edu (%04x:%04x) visible: bind it with dde-bind",
-		    EDU_VENDOR, EDU_DEVICE);
+		irq_die("no edu (%04x:%04x) visible: bind it with dde-bind",
+		        EDU_VENDOR, EDU_DEVICE);
 	*bar = ddekit_pci_get_resource(dev, 0);
 	if (!*bar || !((*bar)->flags & DDEKIT_PCI_RES_MEM) || !(*bar)->start)
-		die("the edu has no memory BAR0");
+		irq_die("the edu has no memory BAR0");
 	rc = ddekit_pci_enable_device(dev);
 	if (rc < 0)
-		die("ddekit_pci_enable_device: %s", ddekit_strerror(rc));
+		irq_die("ddekit_pci_enable_device: %s", ddekit_strerror(rc));
 	rc = ddekit_request_mem((*bar)->start, (*bar)->end - (*bar)->start + 1,
 	                        &va);
 	if (rc < 0)
-		die("ddekit_request_mem(BAR0): %s", ddekit_strerror(rc));
+		irq_die("ddekit_request_mem(BAR0): %s", ddekit_strerror(rc));
 	b->regs = (volatile char *)va;
 	if ((ddekit_mmio_read32(b->regs + EDU_ID) & 0xff) != EDU_ID_MAGIC)
-		die("%s is not an edu", ddekit_pci_get_slot_name(dev));
+		irq_die("%s is not an edu", ddekit_pci_get_slot_name(dev));
 
 	if (o->msi) {
 		/* An MSI is a memory write of the device. */
@@ -259,16 +187,16 @@ static int edu_attach(struct bench *b, const struct options *o,
 		rc = ddekit_interrupt_attach_pci(dev, DDEKIT_IRQ_MSI, 0, NULL,
 		                                 handler, b, &irq);
 		if (rc < 0)
-			die("ddekit_interrupt_attach_pci(MSI 0): %s",
-			    ddekit_strerror(rc));
+			irq_die("ddekit_interrupt_attach_pci(MSI 0): %s",
+			        ddekit_strerror(rc));
 		return irq;
 	}
 	line = ddekit_pci_get_irq(dev);
 	if (line == 0xff)
-		die("the edu has no legacy interrupt line");
+		irq_die("the edu has no legacy interrupt line");
 	irq = (int)line;
 	if (!ddekit_interrupt_attach(irq, 0, NULL, handler, b))
-		die("ddekit_interrupt_attach(%d) failed", irq);
+		irq_die("ddekit_interrupt_attach(%d) failed", irq);
 	return irq;
 }
 
@@ -281,12 +209,12 @@ static unsigned long measure(struct bench *b, const struct options *o,
 	for (i = 0; i < o->warm + o->n; i++) {
 		uint64_t c0, c1, t0, t2;
 
-		c0 = context_switches();
+		c0 = irq_context_switches();
 		t0 = ddekit_clock_ns();
 		ddekit_mmio_write32(b->regs + EDU_IRQ_RAISE, 1);
 		ddekit_sem_down(b->fired);
 		t2 = ddekit_clock_ns();
-		c1 = context_switches();
+		c1 = irq_context_switches();
 		if (i >= o->warm) {
 			s[i - o->warm].handler_ns = b->t1 - t0;
 			s[i - o->warm].roundtrip_ns = t2 - t0;
@@ -309,35 +237,35 @@ int main(int argc, char **argv)
 	struct sample *s;
 	int irq, rc;
 
+	irq_set_program("irq_latency");
 	parse_args(argc, argv, &o);
 	s = calloc(o.n, sizeof(*s));
 	h = calloc(o.n, sizeof(*h));
 	r = calloc(o.n, sizeof(*r));
 	if (!s || !h || !r)
-		die("out of memory");
+		irq_die("out of memory");
 
 	rc = ddekit_init_checked();
 	if (rc < 0)
-		die("ddekit_init: %s", ddekit_strerror(rc));
+		irq_die("ddekit_init: %s", ddekit_strerror(rc));
 	b.fired = ddekit_sem_init(0);
 	if (!b.fired)
-		die("ddekit_sem_init failed");
+		irq_die("ddekit_sem_init failed");
 	irq = edu_attach(&b, &o, &bar);
 
-	signal(SIGALRM, on_watchdog);
-	alarm(WATCHDOG_S);
+	irq_watchdog(1);
 	masked = measure(&b, &o, s);
-	alarm(0);
+	irq_watchdog(0);
 
 	ddekit_interrupt_detach(irq);
 	ddekit_sem_deinit(b.fired);
 	ddekit_release_mem(bar->start, bar->end - bar->start + 1);
 	rc = ddekit_deinit();
 	if (rc < 0)
-		die("ddekit_deinit: %s", ddekit_strerror(rc));
+		irq_die("ddekit_deinit: %s", ddekit_strerror(rc));
 
 	if (o.out)
-		write_samples(o.out, s, o.n);
+		irq_append_samples(o.out, s, o.n);
 	for (i = 0; i < o.n; i++) {
 		h[i] = s[i].handler_ns;
 		r[i] = s[i].roundtrip_ns;

@@ -33,6 +33,8 @@
 #define _GNU_SOURCE
 
 #include <dirent.h>
+#include "irq_common.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -54,20 +56,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define EDU_BAR0_SIZE    0x100000u
-#define EDU_ID           0x00
-#define EDU_ID_MAGIC     0xed
-#define EDU_IRQ_STATUS   0x24
-#define EDU_IRQ_RAISE    0x60
-#define EDU_IRQ_ACK      0x64
-#define PCI_COMMAND      0x04
-#define PCI_CMD_MEMORY   0x0002
-#define PCI_CMD_MASTER   0x0004
-#define PCI_CMD_INTX_OFF 0x0400
-
-/* Seconds a whole run may take before the watchdog ends it. */
-#define WATCHDOG_S 60
-
 enum mode { MODE_UIO, MODE_VFIO_INTX, MODE_VFIO_MSI };
 
 struct dev {
@@ -83,36 +71,6 @@ struct dev {
 	size_t bar_len;
 };
 
-struct sample {
-	uint64_t handler_ns;
-	uint64_t roundtrip_ns;
-	uint64_t csw;
-};
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fputs("irq_native: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	exit(1);
-}
-
-static void on_watchdog(int sig)
-{
-	static const char msg[] =
-	    "irq_native: watchdog: an interrupt did not arrive\n";
-
-	(void)sig;
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
-		/* exiting anyway */
-	}
-	_exit(1);
-}
-
 /* The clock ddekit_clock_ns() reads on posix_uio. */
 static uint64_t now_ns(void)
 {
@@ -120,15 +78,6 @@ static uint64_t now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-/* Voluntary + involuntary context switches of the whole process so far. */
-static uint64_t context_switches(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (uint64_t)(ru.ru_nvcsw + ru.ru_nivcsw);
 }
 
 static uint32_t rd32(struct dev *d, unsigned off)
@@ -152,7 +101,7 @@ static int open_sysfs(const char *bdf, const char *file, int flags)
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/%s", bdf, file);
 	fd = open(path, flags | O_CLOEXEC);
 	if (fd < 0)
-		die("%s: %s", path, strerror(errno));
+		irq_die("%s: %s", path, strerror(errno));
 	return fd;
 }
 
@@ -167,14 +116,14 @@ static int uio_index(const char *bdf)
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/uio", bdf);
 	dir = opendir(path);
 	if (!dir)
-		die("%s: %s (is %s bound to uio_pci_generic?)", path,
-		    strerror(errno), bdf);
+		irq_die("%s: %s (is %s bound to uio_pci_generic?)", path,
+		        strerror(errno), bdf);
 	while ((e = readdir(dir)))
 		if (sscanf(e->d_name, "uio%d", &n) == 1)
 			break;
 	closedir(dir);
 	if (n < 0)
-		die("%s lists no uioN", path);
+		irq_die("%s lists no uioN", path);
 	return n;
 }
 
@@ -186,23 +135,23 @@ static void uio_open(struct dev *d)
 
 	d->cfg_fd = open_sysfs(d->bdf, "config", O_RDWR);
 	if (pread(d->cfg_fd, &cmd, 2, PCI_COMMAND) != 2)
-		die("reading the command register: %s", strerror(errno));
+		irq_die("reading the command register: %s", strerror(errno));
 	d->cmd = (uint16_t)((cmd | PCI_CMD_MEMORY) & ~PCI_CMD_INTX_OFF);
 	if (pwrite(d->cfg_fd, &d->cmd, 2, PCI_COMMAND) != 2)
-		die("writing the command register: %s", strerror(errno));
+		irq_die("writing the command register: %s", strerror(errno));
 
 	d->bar_fd = open_sysfs(d->bdf, "resource0", O_RDWR | O_SYNC);
 	d->bar_len = EDU_BAR0_SIZE;
 	bar = mmap(NULL, d->bar_len, PROT_READ | PROT_WRITE, MAP_SHARED,
 	           d->bar_fd, 0);
 	if (bar == MAP_FAILED)
-		die("mmap of resource0: %s", strerror(errno));
+		irq_die("mmap of resource0: %s", strerror(errno));
 	d->bar = bar;
 
 	snprintf(path, sizeof(path), "/dev/uio%d", uio_index(d->bdf));
 	d->irq_fd = open(path, O_RDWR | O_CLOEXEC);
 	if (d->irq_fd < 0)
-		die("%s: %s", path, strerror(errno));
+		irq_die("%s: %s", path, strerror(errno));
 }
 
 /* ---- VFIO -----------------------------------------------------------------
@@ -217,7 +166,7 @@ static int iommu_group(const char *bdf)
 	         bdf);
 	n = readlink(path, target, sizeof(target) - 1);
 	if (n < 0)
-		die("%s: %s (IOMMU off?)", path, strerror(errno));
+		irq_die("%s: %s (IOMMU off?)", path, strerror(errno));
 	target[n] = '\0';
 	return atoi(basename(target));
 }
@@ -227,8 +176,8 @@ static struct vfio_region_info region(struct dev *d, unsigned index)
 	struct vfio_region_info r = {.argsz = sizeof(r), .index = index};
 
 	if (ioctl(d->device, VFIO_DEVICE_GET_REGION_INFO, &r) < 0)
-		die("VFIO_DEVICE_GET_REGION_INFO(%u): %s", index,
-		    strerror(errno));
+		irq_die("VFIO_DEVICE_GET_REGION_INFO(%u): %s", index,
+		        strerror(errno));
 	return r;
 }
 
@@ -250,8 +199,8 @@ static void vfio_trigger(struct dev *d, unsigned index, int fd)
 	u.set.count = fd >= 0 ? 1 : 0;
 	memcpy(u.set.data, &data, sizeof(data));
 	if (ioctl(d->device, VFIO_DEVICE_SET_IRQS, &u) < 0 && fd >= 0)
-		die("VFIO_DEVICE_SET_IRQS(index %u, eventfd): %s", index,
-		    strerror(errno));
+		irq_die("VFIO_DEVICE_SET_IRQS(index %u, eventfd): %s", index,
+		        strerror(errno));
 }
 
 static void vfio_open(struct dev *d)
@@ -265,59 +214,59 @@ static void vfio_open(struct dev *d)
 
 	d->container = open("/dev/vfio/vfio", O_RDWR | O_CLOEXEC);
 	if (d->container < 0)
-		die("/dev/vfio/vfio: %s", strerror(errno));
+		irq_die("/dev/vfio/vfio: %s", strerror(errno));
 	if (ioctl(d->container, VFIO_GET_API_VERSION) != VFIO_API_VERSION ||
 	    ioctl(d->container, VFIO_CHECK_EXTENSION, VFIO_TYPE1_IOMMU) <= 0)
-		die("no VFIO type1 IOMMU");
+		irq_die("no VFIO type1 IOMMU");
 	snprintf(path, sizeof(path), "/dev/vfio/%d", iommu_group(d->bdf));
 	d->group = open(path, O_RDWR | O_CLOEXEC);
 	if (d->group < 0)
-		die("%s: %s (is %s bound to vfio-pci?)", path, strerror(errno),
-		    d->bdf);
+		irq_die("%s: %s (is %s bound to vfio-pci?)", path,
+		        strerror(errno), d->bdf);
 	if (ioctl(d->group, VFIO_GROUP_GET_STATUS, &status) < 0 ||
 	    !(status.flags & VFIO_GROUP_FLAGS_VIABLE))
-		die("%s is not viable (every device of the group must be "
-		    "bound to vfio-pci)",
-		    path);
+		irq_die("%s is not viable (every device of the group must be "
+		        "bound to vfio-pci)",
+		        path);
 	if (ioctl(d->group, VFIO_GROUP_SET_CONTAINER, &d->container) < 0 ||
 	    ioctl(d->container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU) < 0)
-		die("attaching %s to a type1 container: %s", path,
-		    strerror(errno));
+		irq_die("attaching %s to a type1 container: %s", path,
+		        strerror(errno));
 	d->device = ioctl(d->group, VFIO_GROUP_GET_DEVICE_FD, d->bdf);
 	if (d->device < 0)
-		die("VFIO_GROUP_GET_DEVICE_FD(%s): %s", d->bdf,
-		    strerror(errno));
+		irq_die("VFIO_GROUP_GET_DEVICE_FD(%s): %s", d->bdf,
+		        strerror(errno));
 
 	cfg = region(d, VFIO_PCI_CONFIG_REGION_INDEX);
 	d->cfg_off = (off_t)cfg.offset;
 	if (pread(d->device, &cmd, 2, d->cfg_off + PCI_COMMAND) != 2)
-		die("reading the command register: %s", strerror(errno));
+		irq_die("reading the command register: %s", strerror(errno));
 	/* An MSI is a memory write of the device: bus mastering on. */
 	cmd |= PCI_CMD_MEMORY | (d->mode == MODE_VFIO_MSI ? PCI_CMD_MASTER : 0);
 	if (pwrite(d->device, &cmd, 2, d->cfg_off + PCI_COMMAND) != 2)
-		die("writing the command register: %s", strerror(errno));
+		irq_die("writing the command register: %s", strerror(errno));
 
 	bar0 = region(d, VFIO_PCI_BAR0_REGION_INDEX);
 	if (!(bar0.flags & VFIO_REGION_INFO_FLAG_MMAP) ||
 	    bar0.size < EDU_BAR0_SIZE)
-		die("BAR0 cannot be mapped (flags 0x%x, size 0x%llx)",
-		    bar0.flags, (unsigned long long)bar0.size);
+		irq_die("BAR0 cannot be mapped (flags 0x%x, size 0x%llx)",
+		        bar0.flags, (unsigned long long)bar0.size);
 	d->bar_len = bar0.size;
 	bar = mmap(NULL, d->bar_len, PROT_READ | PROT_WRITE, MAP_SHARED,
 	           d->device, (off_t)bar0.offset);
 	if (bar == MAP_FAILED)
-		die("mmap of BAR0: %s", strerror(errno));
+		irq_die("mmap of BAR0: %s", strerror(errno));
 	d->bar = bar;
 
 	irq.index = d->mode == MODE_VFIO_MSI ? VFIO_PCI_MSI_IRQ_INDEX
 	                                     : VFIO_PCI_INTX_IRQ_INDEX;
 	if (ioctl(d->device, VFIO_DEVICE_GET_IRQ_INFO, &irq) < 0 ||
 	    irq.count < 1)
-		die("%s has no %s interrupt", d->bdf,
-		    d->mode == MODE_VFIO_MSI ? "MSI" : "INTx");
+		irq_die("%s has no %s interrupt", d->bdf,
+		        d->mode == MODE_VFIO_MSI ? "MSI" : "INTx");
 	d->irq_fd = eventfd(0, EFD_CLOEXEC);
 	if (d->irq_fd < 0)
-		die("eventfd: %s", strerror(errno));
+		irq_die("eventfd: %s", strerror(errno));
 	vfio_trigger(d, irq.index, d->irq_fd);
 }
 
@@ -332,7 +281,7 @@ static void vfio_unmask(struct dev *d)
 	};
 
 	if (ioctl(d->device, VFIO_DEVICE_SET_IRQS, &u) < 0)
-		die("VFIO_IRQ_SET_ACTION_UNMASK: %s", strerror(errno));
+		irq_die("VFIO_IRQ_SET_ACTION_UNMASK: %s", strerror(errno));
 }
 
 /* ---- the loop -------------------------------------------------------------
@@ -346,9 +295,9 @@ static void wait_irq(struct dev *d)
 
 	if (d->mode == MODE_UIO) {
 		if (read(d->irq_fd, &count, 4) != 4)
-			die("read of /dev/uioN: %s", strerror(errno));
+			irq_die("read of /dev/uioN: %s", strerror(errno));
 	} else if (read(d->irq_fd, &events, 8) != 8) {
-		die("read of the eventfd: %s", strerror(errno));
+		irq_die("read of the eventfd: %s", strerror(errno));
 	}
 }
 
@@ -356,7 +305,7 @@ static void reenable(struct dev *d)
 {
 	if (d->mode == MODE_UIO) {
 		if (pwrite(d->cfg_fd, &d->cmd, 2, PCI_COMMAND) != 2)
-			die("re-enabling INTx: %s", strerror(errno));
+			irq_die("re-enabling INTx: %s", strerror(errno));
 	} else if (d->mode == MODE_VFIO_INTX) {
 		vfio_unmask(d);
 	}
@@ -383,13 +332,6 @@ static void dev_close(struct dev *d)
 		close(d->group);
 		close(d->container);
 	}
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 /* Nearest-rank percentile @p (0..100] of @v[0..n), sorted. */
@@ -443,14 +385,14 @@ static void loop_direct(struct run *run)
 	for (i = 0; i < run->warm + run->n; i++) {
 		uint64_t c0, c1, t0, t1, t2, t3, t4;
 
-		c0 = context_switches();
+		c0 = irq_context_switches();
 		t0 = now_ns();
 		wr32(run->d, EDU_IRQ_RAISE, 1);
 		wait_irq(run->d);
 		t1 = now_ns();
 		ack(run);
 		t2 = now_ns();
-		c1 = context_switches();
+		c1 = irq_context_switches();
 		t3 = now_ns();
 		reenable(run->d);
 		t4 = now_ns();
@@ -488,42 +430,27 @@ static void loop_threaded(struct run *run)
 	int err;
 
 	if (sem_init(&run->done, 0, 0) != 0)
-		die("sem_init: %s", strerror(errno));
+		irq_die("sem_init: %s", strerror(errno));
 	err = pthread_create(&tid, NULL, handler_thread, run);
 	if (err)
-		die("pthread_create: %s", strerror(err));
+		irq_die("pthread_create: %s", strerror(err));
 	for (i = 0; i < run->warm + run->n; i++) {
 		uint64_t c0, c1, t0, t2;
 
-		c0 = context_switches();
+		c0 = irq_context_switches();
 		t0 = now_ns();
 		wr32(run->d, EDU_IRQ_RAISE, 1);
 		while (sem_wait(&run->done) != 0)
 			if (errno != EINTR)
-				die("sem_wait: %s", strerror(errno));
+				irq_die("sem_wait: %s", strerror(errno));
 		t2 = now_ns();
-		c1 = context_switches();
+		c1 = irq_context_switches();
 		/* The post orders run->t1; the re-enable is not timed here. */
 		record(run, i, t0, run->t1, t2, c1 - c0, 0);
 		usleep((useconds_t)run->gap_us);
 	}
 	pthread_join(tid, NULL);
 	sem_destroy(&run->done);
-}
-
-static void append_samples(const char *path, const struct sample *s,
-                           unsigned long n)
-{
-	unsigned long i;
-	FILE *f = fopen(path, "a");
-
-	if (!f)
-		die("%s: %s", path, strerror(errno));
-	for (i = 0; i < n; i++)
-		fprintf(f, "%" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
-		        s[i].handler_ns, s[i].roundtrip_ns, s[i].csw);
-	if (fclose(f) != 0)
-		die("%s: %s", path, strerror(errno));
 }
 
 static int run(enum mode mode, int argc, char **argv)
@@ -558,43 +485,43 @@ static int run(enum mode mode, int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1 || run.n == 0)
-		die("usage: irq_native %s <bdf> [-t] [-n N] [-w W] [-g US] "
-		    "[-o F]",
-		    names[mode]);
+		irq_die("usage: irq_native %s <bdf> [-t] [-n N] [-w W] [-g US] "
+		        "[-o F]",
+		        names[mode]);
 	d.bdf = argv[optind];
 	run.s = calloc(run.n, sizeof(*run.s));
 	run.reenable_ns = calloc(run.n, sizeof(*run.reenable_ns));
 	h = calloc(run.n, sizeof(*h));
 	r = calloc(run.n, sizeof(*r));
 	if (!run.s || !run.reenable_ns || !h || !r)
-		die("out of memory");
+		irq_die("out of memory");
 
 	if (mode == MODE_UIO)
 		uio_open(&d);
 	else
 		vfio_open(&d);
 	if ((rd32(&d, EDU_ID) & 0xff) != EDU_ID_MAGIC)
-		die("%s is not an edu (id 0x%08x)", d.bdf, rd32(&d, EDU_ID));
+		irq_die("%s is not an edu (id 0x%08x)", d.bdf,
+		        rd32(&d, EDU_ID));
 
-	signal(SIGALRM, on_watchdog);
-	alarm(WATCHDOG_S);
+	irq_watchdog(1);
 	if (threaded)
 		loop_threaded(&run);
 	else
 		loop_direct(&run);
-	alarm(0);
+	irq_watchdog(0);
 	dev_close(&d);
 
 	if (out)
-		append_samples(out, run.s, run.n);
+		irq_append_samples(out, run.s, run.n);
 	for (i = 0; i < run.n; i++) {
 		h[i] = run.s[i].handler_ns;
 		r[i] = run.s[i].roundtrip_ns;
 		csw += run.s[i].csw;
 	}
-	qsort(h, run.n, sizeof(*h), cmp_u64);
-	qsort(r, run.n, sizeof(*r), cmp_u64);
-	qsort(run.reenable_ns, run.n, sizeof(*run.reenable_ns), cmp_u64);
+	qsort(h, run.n, sizeof(*h), irq_cmp_u64);
+	qsort(r, run.n, sizeof(*r), irq_cmp_u64);
+	qsort(run.reenable_ns, run.n, sizeof(*run.reenable_ns), irq_cmp_u64);
 	printf("irq_native %s%s %s: %lu samples (+%lu warm-up), median "
 	       "handler %.1f us, round trip %.1f us, %.2f csw/sample",
 	       names[mode], threaded ? " -t" : "", d.bdf, run.n, run.warm,
@@ -650,18 +577,18 @@ static void load(struct series *s, const char *arg)
 	FILE *f;
 
 	if (!eq || eq == arg)
-		die("report: want LABEL=FILE, got '%s'", arg);
+		irq_die("report: want LABEL=FILE, got '%s'", arg);
 	path = eq + 1;
 	s->label = strndup(arg, (size_t)(eq - arg));
 	s->h = malloc(cap * sizeof(*s->h));
 	s->r = malloc(cap * sizeof(*s->r));
 	f = fopen(path, "r");
 	if (!f)
-		die("%s: %s", path, strerror(errno));
+		irq_die("%s: %s", path, strerror(errno));
 	while (s->label && s->h && s->r && fgets(line, sizeof(line), f)) {
 		c = 0;
 		if (sscanf(line, "%llu %llu %llu", &a, &b, &c) < 2)
-			die("%s: not a sample: %s", path, line);
+			irq_die("%s: not a sample: %s", path, line);
 		if (s->n == cap) {
 			cap *= 2;
 			s->h = realloc(s->h, cap * sizeof(*s->h));
@@ -675,13 +602,13 @@ static void load(struct series *s, const char *arg)
 		s->n++;
 	}
 	if (!s->label || !s->h || !s->r)
-		die("out of memory");
+		irq_die("out of memory");
 	fclose(f);
 	if (!s->n)
-		die("%s holds no samples", path);
+		irq_die("%s holds no samples", path);
 	s->csw = csw / (double)s->n;
-	qsort(s->h, s->n, sizeof(*s->h), cmp_u64);
-	qsort(s->r, s->n, sizeof(*s->r), cmp_u64);
+	qsort(s->h, s->n, sizeof(*s->h), irq_cmp_u64);
+	qsort(s->r, s->n, sizeof(*s->r), irq_cmp_u64);
 }
 
 static struct series *find(struct series *s, int n, const char *label,
@@ -693,7 +620,7 @@ static struct series *find(struct series *s, int n, const char *label,
 		if (strlen(s[i].label) == len &&
 		    strncmp(s[i].label, label, len) == 0)
 			return &s[i];
-	die("report: -r names an unknown label '%.*s'", (int)len, label);
+	irq_die("report: -r names an unknown label '%.*s'", (int)len, label);
 	return NULL;
 }
 
@@ -706,7 +633,7 @@ static void ratio(struct series *s, int ns, const char *title, const char *spec,
 	struct series *a, *b;
 
 	if (!slash)
-		die("report: want -r LABEL/LABEL, got '%s'", spec);
+		irq_die("report: want -r LABEL/LABEL, got '%s'", spec);
 	a = find(s, ns, spec, (size_t)(slash - spec));
 	b = find(s, ns, slash + 1, strlen(slash + 1));
 	ah = stats_of(a->h, a->n);
@@ -743,7 +670,7 @@ static int report(int argc, char **argv)
 			break;
 		case 'r':
 			if (nr == MAX_SERIES)
-				die("report: too many -r");
+				irq_die("report: too many -r");
 			ratios[nr++] = optarg;
 			break;
 		default:
@@ -752,11 +679,12 @@ static int report(int argc, char **argv)
 	}
 	for (i = optind; i < argc; i++) {
 		if (ns == MAX_SERIES)
-			die("report: at most %d series", MAX_SERIES);
+			irq_die("report: at most %d series", MAX_SERIES);
 		load(&s[ns++], argv[i]);
 	}
 	if (!ns)
-		die("usage: irq_native report [-e N] [-t TITLE] LABEL=FILE... "
+		irq_die(
+		    "usage: irq_native report [-e N] [-t TITLE] LABEL=FILE... "
 		    "[-r LABEL/LABEL]...");
 
 	printf("\n%s: interrupt latency, microseconds (guest clock)\n", title);
@@ -807,8 +735,10 @@ static int report(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	irq_set_program("irq_native");
 	if (argc < 2)
-		die("usage: irq_native uio|vfio-intx|vfio-msi <bdf> [options] "
+		irq_die(
+		    "usage: irq_native uio|vfio-intx|vfio-msi <bdf> [options] "
 		    "| report ...");
 	/* getopt then starts at the subcommand's own arguments */
 	if (strcmp(argv[1], "report") == 0)
@@ -819,6 +749,7 @@ int main(int argc, char **argv)
 		return run(MODE_VFIO_INTX, argc - 1, argv + 1);
 	if (strcmp(argv[1], "vfio-msi") == 0)
 		return run(MODE_VFIO_MSI, argc - 1, argv + 1);
-	die("unknown mode '%s' (uio, vfio-intx, vfio-msi, report)", argv[1]);
+	irq_die("unknown mode '%s' (uio, vfio-intx, vfio-msi, report)",
+	        argv[1]);
 	return 2;
 }
