@@ -16,7 +16,8 @@
 /** Wildcard for bus/slot/function (and vendor/device) in searches. */
 #define DDEKIT_PCI_ANY_ID (~0)
 
-/** Resource flags (values as Linux's IORESOURCE_*). */
+/** Resource flags (the bit values of current Linux IORESOURCE_*; emulations
+ * of older kernels translate, e.g. 2.6.24 had PREFETCH at 0x1000). */
 #define DDEKIT_PCI_RES_IO       0x00000100ul
 #define DDEKIT_PCI_RES_MEM      0x00000200ul
 #define DDEKIT_PCI_RES_PREFETCH 0x00002000ul
