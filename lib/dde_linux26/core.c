@@ -97,6 +97,9 @@ void dde_linux26_exit(void)
 	if (!e->up)
 		return;
 	dde_linux26_run_exitcalls();
+	dde_linux26_pci_exit();
+	dde_linux26_net_exit();
+	dde_linux26_io_exit();
 	dde_linux26_workqueue_stop();
 	dde_linux26_softirq_stop();
 	/*

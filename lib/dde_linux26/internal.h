@@ -73,5 +73,13 @@ void dde_linux26_softirq_stop(void);
 int dde_linux26_workqueue_start(void);
 void dde_linux26_workqueue_stop(void);
 void dde_linux26_run_exitcalls(void);
+/* After the module_exit functions: unbind PCI drivers left registered and
+ * free the pci_dev records (pci.c); give back port and memory ranges still
+ * held (io.c). */
+void dde_linux26_pci_exit(void);
+void dde_linux26_io_exit(void);
+/* After the PCI drivers are gone: take down and unregister net devices
+ * left registered (warning), drop the default receive callback (net_glue.c). */
+void dde_linux26_net_exit(void);
 
 #endif /* DDE_LINUX26_INTERNAL_H */
