@@ -7,8 +7,11 @@
  *    ddekit_pgtab_get_physaddr() and ddekit_dma_bus_addr() work for them.
  *  - slabs: fixed-size objects; with @contiguous set, from DMA-able pages
  *    registered in pgtab (type PTE_TYPE_UMA).
- * All functions may sleep and are for process (thread) context; none may be
- * called from an interrupt handler unless it says so.
+ * All functions may sleep and are for thread context. DDEKit interrupt
+ * handlers run in threads of their own, so the simple allocator and slab
+ * alloc/free may be used from them (they wait only briefly, on a lock); the
+ * large/contiguous allocators may take long (pinning, IOMMU mapping) and
+ * belong in set-up code.
  */
 #ifndef DDEKIT_MEMORY_H
 #define DDEKIT_MEMORY_H
