@@ -256,6 +256,7 @@ struct order_probe {
 	int turn;
 	int first_turn;
 	int second_turn;
+	int attached;
 };
 
 static void first_handler(void *arg)
@@ -281,29 +282,55 @@ static void second_handler(void *arg)
 	ddekit_sem_up(p->fired);
 }
 
+/*
+ * Opens the edu and attaches first_handler and second_handler, shared, to
+ * its legacy line. 0, or -1 after failing the test; order_close() undoes
+ * whatever part of it was done.
+ */
+static int order_open(struct conf_test_ctx *t, struct conf_edu *edu,
+                      struct order_probe *p)
+{
+	if (conf_edu_open(t, edu) < 0)
+		return -1;
+	CONF_CHECK(t, edu->irq >= 0, "edu has no legacy interrupt line");
+	p->edu = edu;
+	p->first.probe = p;
+	p->second.probe = p;
+	p->fired = ddekit_sem_init(0);
+	CONF_CHECK(t, p->fired, "ddekit_sem_init(0) returned NULL");
+	CONF_CHECK(t,
+	           ddekit_interrupt_attach(edu->irq, 1, NULL, first_handler,
+	                                   &p->first),
+	           "attaching the first shared handler failed");
+	p->attached = 1;
+	CONF_CHECK(t,
+	           ddekit_interrupt_attach(edu->irq, 1, NULL, second_handler,
+	                                   &p->second),
+	           "attaching a second shared handler failed");
+	return 0;
+out:
+	return -1;
+}
+
+static void order_close(struct conf_edu *edu, struct order_probe *p)
+{
+	if (p->attached)
+		ddekit_interrupt_detach(edu->irq);
+	if (edu->regs && conf_edu_read(edu, EDU_IRQ_STATUS))
+		conf_edu_write(edu, EDU_IRQ_ACK,
+		               conf_edu_read(edu, EDU_IRQ_STATUS));
+	if (p->fired)
+		ddekit_sem_deinit(p->fired);
+	conf_edu_close(edu);
+}
+
 static void
 shared_line_runs_every_handler_in_attach_order(struct conf_test_ctx *t)
 {
 	struct order_probe p = {0};
 	struct conf_edu edu = {0};
-	int attached = 0;
 
-	CONF_TRY(conf_edu_open(t, &edu));
-	CONF_CHECK(t, edu.irq >= 0, "edu has no legacy interrupt line");
-	p.edu = &edu;
-	p.first.probe = &p;
-	p.second.probe = &p;
-	p.fired = ddekit_sem_init(0);
-	CONF_CHECK(t, p.fired, "ddekit_sem_init(0) returned NULL");
-	CONF_CHECK(
-	    t,
-	    ddekit_interrupt_attach(edu.irq, 1, NULL, first_handler, &p.first),
-	    "attaching the first shared handler failed");
-	attached = 1;
-	CONF_CHECK(t,
-	           ddekit_interrupt_attach(edu.irq, 1, NULL, second_handler,
-	                                   &p.second),
-	           "attaching a second shared handler failed");
+	CONF_TRY(order_open(t, &edu, &p));
 	conf_edu_write(&edu, EDU_IRQ_RAISE, 0x20);
 	CONF_TRY(conf_wait(t, p.fired, 1, "edu interrupt handled"));
 	CONF_CHECK(t,
@@ -313,38 +340,16 @@ shared_line_runs_every_handler_in_attach_order(struct conf_test_ctx *t)
 	           __atomic_load_n(&p.first_turn, __ATOMIC_SEQ_CST),
 	           __atomic_load_n(&p.second_turn, __ATOMIC_SEQ_CST));
 out:
-	if (attached)
-		ddekit_interrupt_detach(edu.irq);
-	if (edu.regs && conf_edu_read(&edu, EDU_IRQ_STATUS))
-		conf_edu_write(&edu, EDU_IRQ_ACK,
-		               conf_edu_read(&edu, EDU_IRQ_STATUS));
-	if (p.fired)
-		ddekit_sem_deinit(p.fired);
-	conf_edu_close(&edu);
+	order_close(&edu, &p);
 }
 
 static void detach_handler_removes_only_that_handler(struct conf_test_ctx *t)
 {
 	struct order_probe p = {0};
 	struct conf_edu edu = {0};
-	int attached = 0, r;
+	int r;
 
-	CONF_TRY(conf_edu_open(t, &edu));
-	CONF_CHECK(t, edu.irq >= 0, "edu has no legacy interrupt line");
-	p.edu = &edu;
-	p.first.probe = &p;
-	p.second.probe = &p;
-	p.fired = ddekit_sem_init(0);
-	CONF_CHECK(t, p.fired, "ddekit_sem_init(0) returned NULL");
-	CONF_CHECK(
-	    t,
-	    ddekit_interrupt_attach(edu.irq, 1, NULL, first_handler, &p.first),
-	    "attaching the first shared handler failed");
-	attached = 1;
-	CONF_CHECK(t,
-	           ddekit_interrupt_attach(edu.irq, 1, NULL, second_handler,
-	                                   &p.second),
-	           "attaching a second shared handler failed");
+	CONF_TRY(order_open(t, &edu, &p));
 	r = ddekit_interrupt_detach_handler(edu.irq, &p.first);
 	CONF_CHECK(t, r == 0, "ddekit_interrupt_detach_handler() returned %d",
 	           r);
@@ -353,14 +358,7 @@ static void detach_handler_removes_only_that_handler(struct conf_test_ctx *t)
 	CONF_CHECK(t, __atomic_load_n(&p.first_turn, __ATOMIC_SEQ_CST) == 0,
 	           "the detached handler still ran");
 out:
-	if (attached)
-		ddekit_interrupt_detach(edu.irq);
-	if (edu.regs && conf_edu_read(&edu, EDU_IRQ_STATUS))
-		conf_edu_write(&edu, EDU_IRQ_ACK,
-		               conf_edu_read(&edu, EDU_IRQ_STATUS));
-	if (p.fired)
-		ddekit_sem_deinit(p.fired);
-	conf_edu_close(&edu);
+	order_close(&edu, &p);
 }
 
 static const struct conf_test tests[] = {
