@@ -122,6 +122,7 @@ void dde_linux26_exit(void)
 		ddekit_thread_set_data(timer_thread, NULL);
 	e->up = 0;
 	free_locks();
+	dde_linux26_mem_exit();
 }
 
 struct task_struct *dde_linux26_task_alloc(const char *name)

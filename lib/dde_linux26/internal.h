@@ -78,6 +78,9 @@ void dde_linux26_run_exitcalls(void);
  * held (io.c). */
 void dde_linux26_pci_exit(void);
 void dde_linux26_io_exit(void);
+/* Last of all: the kmalloc size-class slabs (objects still allocated are
+ * freed with them). */
+void dde_linux26_mem_exit(void);
 /* After the PCI drivers are gone: take down and unregister net devices
  * left registered (warning), drop the default receive callback (net_glue.c). */
 void dde_linux26_net_exit(void);

@@ -19,7 +19,11 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
+#include <ddekit/pgtab.h>
+
+#include "dde_linux26.h"
 #include "l26_fixture.h"
+#include "mock.h"
 
 struct item {
 	int v;
@@ -277,6 +281,67 @@ static void test_kmalloc_aligns_and_kzalloc_zeroes(void **state)
 	kfree(NULL);
 }
 
+static void
+test_kmalloc_objects_up_to_a_page_are_physically_contiguous(void **state)
+{
+	/* The skb data of a receive ring: what dma_map_single() must be able
+	 * to map without an IOMMU. Objects lie within one page, or in memory
+	 * that is contiguous as a whole. */
+	size_t size;
+
+	(void)state;
+	for (size = 1; size <= PAGE_SIZE; size += 97) {
+		void *p[3];
+		unsigned i;
+
+		for (i = 0; i < 3; i++) {
+			char *a;
+
+			p[i] = a = kmalloc(size, GFP_KERNEL);
+			assert_non_null(a);
+			if (((unsigned long)a & PAGE_MASK) ==
+			    ((unsigned long)(a + size - 1) & PAGE_MASK))
+				continue;
+			assert_int_not_equal(ddekit_pgtab_get_physaddr(a), 0);
+			assert_int_equal(
+			    ddekit_pgtab_get_physaddr(a + size - 1) -
+			        ddekit_pgtab_get_physaddr(a),
+			    size - 1);
+		}
+		for (i = 0; i < 3; i++)
+			kfree(p[i]);
+	}
+}
+
+static void test_kmalloc_beyond_a_page_is_bus_contiguous(void **state)
+{
+	const size_t size = 3 * PAGE_SIZE + 100;
+	char *p = kmalloc(size, GFP_KERNEL);
+	ddekit_addr_t first, last;
+
+	(void)state;
+	assert_non_null(p);
+	first = ddekit_pgtab_get_physaddr(p);
+	last = ddekit_pgtab_get_physaddr(p + size - 1);
+	assert_int_not_equal(first, 0);
+	assert_int_equal(last - first, size - 1);
+	kfree(p);
+}
+
+static void test_kmalloc_object_freed_after_exit_leaves_no_leak(void **state)
+{
+	void *p = kmalloc(100, GFP_KERNEL);
+
+	(void)state;
+	assert_non_null(p);
+	mock_console_capture(1);
+	dde_linux26_exit();
+	assert_non_null(
+	    strstr(mock_console_text(), "1 kmalloc objects of 256"));
+	/* The teardown's leak check proves the class went with it. */
+	kfree(p);
+}
+
 static void test_kcalloc_rejects_overflow(void **state)
 {
 	(void)state;
@@ -332,6 +397,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    L26(test_list_add_and_add_tail_order_entries),
+	    L26(test_kmalloc_objects_up_to_a_page_are_physically_contiguous),
+	    L26(test_kmalloc_beyond_a_page_is_bus_contiguous),
+	    L26(test_kmalloc_object_freed_after_exit_leaves_no_leak),
 	    L26(test_list_for_each_entry_safe_allows_deleting_the_cursor),
 	    L26(test_list_move_splice_and_empty),
 	    L26(test_bitops_set_clear_test_across_words),
