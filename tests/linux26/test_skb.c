@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <linux/if_ether.h>
 #include <linux/skbuff.h>
 
 #include "l26_fixture.h"
@@ -130,6 +131,20 @@ static void test_dev_alloc_skb_leaves_net_skb_pad_of_headroom(void **state)
 	assert_int_equal(skb_headroom(skb), NET_SKB_PAD);
 	assert_true(skb_tailroom(skb) >= 1518);
 	assert_int_equal(skb->len, 0);
+	kfree_skb(skb);
+}
+
+static void
+test_reserving_net_ip_align_puts_the_ip_header_on_4_bytes(void **state)
+{
+	struct sk_buff *skb = dev_alloc_skb(1518 + NET_IP_ALIGN);
+
+	(void)state;
+	assert_non_null(skb);
+	skb_reserve(skb, NET_IP_ALIGN);
+	assert_int_equal(NET_IP_ALIGN, 2);
+	assert_int_equal(((uintptr_t)skb->data + ETH_HLEN) % 4, 0);
+	assert_true(skb_tailroom(skb) >= 1518);
 	kfree_skb(skb);
 }
 
@@ -335,6 +350,7 @@ int main(void)
 	    L26(test_skb_trim_shortens_but_never_lengthens),
 	    L26(test_dev_alloc_skb_leaves_net_skb_pad_of_headroom),
 	    L26(test_netdev_alloc_skb_leaves_headroom_and_sets_the_device),
+	    L26(test_reserving_net_ip_align_puts_the_ip_header_on_4_bytes),
 	    L26(test_skb_put_beyond_the_tailroom_is_a_bug_naming_skb_over_panic),
 	    L26(test_skb_push_beyond_the_headroom_is_a_bug_naming_skb_under_panic),
 	    L26(test___skb_pull_beyond_the_data_is_a_bug),

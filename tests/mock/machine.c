@@ -26,6 +26,7 @@ static const struct mock_model *const models[] = {
     &mock_model_edu,
     &mock_model_uart,
     &mock_model_scratch,
+    &mock_model_e1000,
     NULL,
 };
 

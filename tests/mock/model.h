@@ -51,5 +51,49 @@ int mock_device_dma_write(struct mock_device *dev, uint64_t bus,
 extern const struct mock_model mock_model_edu;     /* "qemu,edu" */
 extern const struct mock_model mock_model_uart;    /* "ns16550a" */
 extern const struct mock_model mock_model_scratch; /* "libdde,scratch" */
+extern const struct mock_model mock_model_e1000;   /* "intel,82540em" */
+
+/*
+ * Test API of the "intel,82540em" model (model_e1000.c), acting on the
+ * machine's first such device. Any thread; each call is atomic with respect
+ * to the driver's register accesses.
+ */
+
+/** mock_e1000_inject() - a frame (Ethernet header on, no FCS) arrives from
+ * the wire. Returns 1 when the receive filter took it (it reaches the
+ * driver's descriptors at its next ICR read or IMS/RDT/TDT write), 0 when
+ * the frame was not for this station or the receiver or link is off,
+ * -ENOSPC when the packet buffer was full (counted in MPC), -EINVAL for a
+ * length below 14 bytes or above 16128, -ENODEV without such a device. */
+int mock_e1000_inject(const void *frame, size_t len);
+
+/** mock_e1000_rx_room() - how many frames can be injected now that will
+ * find a free receive descriptor. */
+int mock_e1000_rx_room(void);
+
+/** mock_e1000_tx_frame() - take the oldest transmitted frame (no FCS; padded
+ * to 60 bytes with TCTL.PSP): copies up to @cap bytes into @buf and returns
+ * the frame's length, or -EAGAIN when none is waiting. */
+int mock_e1000_tx_frame(void *buf, size_t cap);
+
+/** mock_e1000_tx_pending() - transmitted frames not yet taken. */
+int mock_e1000_tx_pending(void);
+
+/** mock_e1000_set_link() - plug (1) or unplug (0) the cable: STATUS.LU
+ * follows and ICR.LSC is raised on a change. The link starts up. */
+void mock_e1000_set_link(int up);
+
+/** mock_e1000_tx_pause() - on: the transmitter leaves descriptors alone;
+ * off: it sends what is waiting (at the driver's next ICR read, with
+ * ICR.TXDW raised now). */
+void mock_e1000_tx_pause(int on);
+
+/** mock_e1000_reg() - a register's value without side effects (ICR is not
+ * cleared, statistics are not reset); all-ones for a bad offset. */
+uint32_t mock_e1000_reg(uint32_t off);
+
+/** mock_e1000_eeprom_write() - change EEPROM word @word (0..63), e.g. to
+ * break the checksum; no checksum is recomputed. */
+int mock_e1000_eeprom_write(unsigned word, uint16_t val);
 
 #endif /* TESTS_MOCK_MODEL_H */

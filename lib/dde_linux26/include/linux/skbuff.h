@@ -44,6 +44,10 @@ struct page;
 /* Headroom dev_alloc_skb()/netdev_alloc_skb() leave in front of the data. */
 #define NET_SKB_PAD 16
 
+/* What drivers skb_reserve() in receive buffers so that the IP header
+ * behind the 14-byte Ethernet header is 4-byte aligned (x86 value). */
+#define NET_IP_ALIGN 2
+
 #define SMP_CACHE_BYTES 64
 #define SKB_DATA_ALIGN(x)                                                      \
 	(((x) + (SMP_CACHE_BYTES - 1)) & ~(SMP_CACHE_BYTES - 1))
