@@ -50,14 +50,16 @@ int mock__space_alloc(struct mock_space *s, uint64_t size, uint64_t align,
 	if (high < last)
 		last = high;
 	cand = align_up(low > s->base ? low : s->base, align, &overflow);
-	for (;;) {
+	/* First fit in one pass: the used list is sorted and its ranges do
+	 * not overlap, so a range ending at or below the candidate can never
+	 * collide with a later one. */
+	for (r = s->used;; r = r->next) {
 		cand = fit_boundary(cand, size, align, boundary, &overflow);
 		if (overflow || cand > last || size - 1 > last - cand)
 			return constrained ? -DDEKIT_ERANGE : -DDEKIT_ENOMEM;
-		for (r = s->used; r; r = r->next)
-			if (r->start < cand + size && cand < r->start + r->size)
-				break;
-		if (!r)
+		while (r && r->start + r->size <= cand)
+			r = r->next;
+		if (!r || cand + size <= r->start)
 			break;
 		cand = align_up(r->start + r->size, align, &overflow);
 	}
