@@ -3,7 +3,9 @@
 #
 #   ./libdde.sh demo            install missing build dependencies, build the
 #                               "default" preset, run the DDEKit conformance
-#                               suite on the simulated machine (tests/mock)
+#                               suite on the simulated machine (tests/mock),
+#                               then the Linux 2.6 e1000 driver in a QEMU
+#                               guest: DHCP, ARP and UDP with QEMU's network
 #   ./libdde.sh test [preset…]  install missing build dependencies, then for
 #                               each preset (default: default clang asan tsan)
 #                               configure, build and ctest; check the C files'
@@ -161,6 +163,22 @@ cmd_demo() {
 	[ -x "$bin" ] || die "$bin was not built"
 	say "DDEKit conformance suite on the simulated machine (tests/mock)"
 	LIBDDE_MOCK_MACHINES="$ROOT/build/default/tests/mock/machines" "$bin"
+
+	say "the Linux 2.6 e1000 driver (drivers/linux26/net/e1000) on dde_linux26 and posix_uio, in a QEMU guest"
+	echo "QEMU's e1000 is bound to uio_pci_generic in the guest; the driver gets an address by DHCP"
+	echo "from QEMU's user network, resolves the gateway and bounces UDP datagrams off an echo"
+	echo "service on this machine. (The guest kernel is downloaded once: apt-get download.)"
+	local out status
+	set +e
+	out=$(ctest --preset default -R '^qemu_linux26_e1000_uio$' -V 2>&1)
+	status=$?
+	set -e
+	printf '%s\n' "$out" | sed -n 's/^[0-9]*: //; /---- guest: scenario output/,/qemu_linux26_e1000_uio: /p' |
+		grep -v '^LIBDDE-SCENARIO: START\|^(whole serial log'
+	[ "$status" -eq 0 ] || {
+		printf '%s\n' "$out" | tail -n 40
+		die "the e1000 demo failed (output above)"
+	}
 }
 
 # ---- test ----------------------------------------------------------------------
