@@ -26,4 +26,36 @@ void baremetal_counts(struct baremetal_counts *out);
  * passed; returns how many are still alive. */
 long baremetal_wait_threads(unsigned timeout_ms);
 
+/*
+ * The hardware description: what cannot be enumerated, as a flattened
+ * device tree (machine.dts, built in; a Multiboot module replaces it, see
+ * README.md). Devices on the ISA I/O space are the nodes under /isa.
+ */
+
+/** The description in use, read-only and valid for the image's life; read
+ * it with libfdt (<libfdt.h>, linked into every image). */
+const void *baremetal_fdt(void);
+
+/** 1 when it came from a Multiboot module, 0 when it is the built-in one. */
+int baremetal_fdt_from_module(void);
+
+#define BAREMETAL_ISA_MAX_RANGES 4
+
+struct baremetal_isa_device {
+	const char *name; /* the node's, e.g. "ide@1f0" */
+	unsigned nports;  /* entries of port[] in use, from "reg" */
+	struct {
+		unsigned short base;
+		unsigned len;
+	} port[BAREMETAL_ISA_MAX_RANGES];
+	int irq; /* ISA IRQ 0-15 ("interrupts"), -1 if none */
+};
+
+/** The @index-th (from 0, in tree order) device under /isa compatible with
+ * @compatible (e.g. "libdde,legacy-ide") into *@out. Returns 0,
+ * -DDEKIT_ENOENT if there is no such device, or -DDEKIT_EINVAL if its
+ * "reg" or "interrupts" do not follow the binding of machine.dts. */
+int baremetal_isa_device(const char *compatible, unsigned index,
+                         struct baremetal_isa_device *out);
+
 #endif /* BAREMETAL_BAREMETAL_H */

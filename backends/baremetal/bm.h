@@ -92,6 +92,9 @@ static inline void bm_irq_restore(uint64_t flags)
 BM_NORETURN void bm_exit(unsigned code);
 
 void bm_serial_init(void);
+/* Moves the console to the 16550 at @port with the given divisor of
+ * 115200 baud (the hardware description's stdout-path). */
+void bm_serial_setup(uint16_t port, unsigned divisor);
 void bm_serial_write(const char *buf, size_t len);
 
 void bm_vprintf(const char *fmt, va_list ap);
@@ -105,6 +108,24 @@ void bm_backtrace(uint64_t rbp);
 void bm_multiboot_parse(uint32_t magic, uint32_t info);
 extern int bm_argc;
 extern char **bm_argv;
+
+/* The loader's modules (qemu -initrd), in their order; reserved memory. */
+#define BM_MAX_MODULES 8
+struct bm_module {
+	const void *data;
+	size_t len;
+};
+extern struct bm_module bm_modules[BM_MAX_MODULES];
+extern unsigned bm_module_count;
+
+/* ---- hardware description (fdt.c, stack_guard.c) ----------------------- */
+
+/* Picks the flattened device tree (a module, else the built-in one) and
+ * moves the console to its /chosen/stdout-path. After bm_multiboot_parse. */
+void bm_fdt_init(void);
+/* Gives prebuilt code compiled with -fstack-protector (libfdt.a) its
+ * canary at %fs:0x28. First thing at boot. */
+void bm_stack_guard_init(void);
 
 /* ---- memory (pages.c, heap.c, paging.c) -------------------------------- */
 

@@ -36,6 +36,8 @@ extern char __image_start[], __image_end[];
 
 int bm_argc;
 char **bm_argv;
+struct bm_module bm_modules[BM_MAX_MODULES];
+unsigned bm_module_count;
 static char cmdline[512];
 static char *args[MAX_ARGS + 1];
 
@@ -94,7 +96,14 @@ void bm_multiboot_parse(uint32_t magic, uint32_t info)
 		const struct mb_module *m =
 		    (const void *)(uintptr_t)mbi->mods_addr;
 
-		for (i = 0; i < mbi->mods_count; i++)
+		for (i = 0; i < mbi->mods_count; i++) {
 			bm_pages_reserve(m[i].start, m[i].end - m[i].start);
+			if (i < BM_MAX_MODULES) {
+				bm_modules[i].data =
+				    (const void *)(uintptr_t)m[i].start;
+				bm_modules[i].len = m[i].end - m[i].start;
+				bm_module_count = i + 1;
+			}
+		}
 	}
 }

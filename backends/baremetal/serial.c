@@ -1,5 +1,6 @@
 /*
- * serial.c — COM1, a 16550 UART at I/O port 0x3f8, polled.
+ * serial.c — the console: a 16550 UART, polled; COM1 (port 0x3f8) until
+ * the hardware description names another.
  *
  * Polling needs no interrupt line and works before anything else is set up
  * (panics in early boot still print). 115200 8N1 is QEMU's default view of
@@ -20,15 +21,29 @@
 #define LCR_DLAB 0x80
 #define LCR_8N1  0x03
 
+/* COM1 until the hardware description names the console (fdt.c): early
+ * boot and its panics need output before any description is read. */
+static uint16_t uart = COM1;
+
+void bm_serial_setup(uint16_t port, unsigned divisor)
+{
+	uint64_t flags = bm_irq_save();
+
+	uart = port;
+	bm_outb(uart + UART_IER, 0); /* polled: no UART interrupts */
+	bm_outb(uart + UART_LCR, LCR_DLAB);
+	/* The divisor of the 1.8432 MHz clock / 16: 1 is 115200 baud. */
+	bm_outb(uart + UART_DLL, (uint8_t)divisor);
+	bm_outb(uart + UART_DLH, (uint8_t)(divisor >> 8));
+	bm_outb(uart + UART_LCR, LCR_8N1);
+	bm_outb(uart + UART_FCR, 0x07); /* FIFOs on and cleared */
+	bm_outb(uart + UART_MCR, 0x03); /* DTR, RTS */
+	bm_irq_restore(flags);
+}
+
 void bm_serial_init(void)
 {
-	bm_outb(COM1 + UART_IER, 0); /* polled: no UART interrupts */
-	bm_outb(COM1 + UART_LCR, LCR_DLAB);
-	bm_outb(COM1 + UART_DLL, 1); /* 115200 = 1.8432 MHz / 16 / 1 */
-	bm_outb(COM1 + UART_DLH, 0);
-	bm_outb(COM1 + UART_LCR, LCR_8N1);
-	bm_outb(COM1 + UART_FCR, 0x07); /* FIFOs on and cleared */
-	bm_outb(COM1 + UART_MCR, 0x03); /* DTR, RTS */
+	bm_serial_setup(COM1, 1);
 }
 
 static void put(char c)
@@ -36,9 +51,9 @@ static void put(char c)
 	unsigned spins = 100000;
 
 	/* A missing UART reads 0xff; give up rather than hang. */
-	while (!(bm_inb(COM1 + UART_LSR) & LSR_THRE) && --spins)
+	while (!(bm_inb(uart + UART_LSR) & LSR_THRE) && --spins)
 		;
-	bm_outb(COM1 + UART_THR, (uint8_t)c);
+	bm_outb(uart + UART_THR, (uint8_t)c);
 }
 
 void bm_serial_write(const char *buf, size_t len)

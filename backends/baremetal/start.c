@@ -13,9 +13,11 @@ void bm_start(uint32_t magic, uint32_t info)
 	uint64_t t0;
 	int r;
 
+	bm_stack_guard_init();
 	bm_serial_init();
 	bm_printf("bare metal: libdde booting\n");
 	bm_multiboot_parse(magic, info);
+	bm_fdt_init();
 	bm_idt_init();
 	if (bm_lapic_init() < 0)
 		bm_printf("bare metal: no local APIC, no MSI\n");

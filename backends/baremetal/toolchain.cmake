@@ -35,6 +35,16 @@ set(_bm_extra ${CMAKE_BINARY_DIR}/baremetal-sysinclude)
 if(_bm_uthash)
   file(COPY ${_bm_uthash} DESTINATION ${_bm_extra})
 endif()
+# Debian's libfdt (libfdt-dev) reads the hardware description: its three
+# headers likewise, and its static archive links as it is (fdt.c says what
+# it needs from us).
+foreach(_bm_h libfdt.h libfdt_env.h fdt.h)
+  find_file(_bm_fdt_h ${_bm_h} PATHS /usr/include /usr/local/include NO_CACHE)
+  if(_bm_fdt_h)
+    file(COPY ${_bm_fdt_h} DESTINATION ${_bm_extra})
+  endif()
+  unset(_bm_fdt_h)
+endforeach()
 
 set(_bm_flags "-ffreestanding -nostdinc -fno-pic -fno-pie -mno-red-zone -mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer -mcmodel=small -fno-asynchronous-unwind-tables")
 set(_bm_inc "-isystem ${CMAKE_CURRENT_LIST_DIR}/libc/include -isystem ${_bm_extra} -isystem ${_bm_gcc_include}")
@@ -46,3 +56,10 @@ set(CMAKE_EXE_LINKER_FLAGS_INIT "-nostdlib -static -no-pie -Wl,-z,max-page-size=
 # Linux); the image has a fixed address, so PIC/PIE options are emptied once
 # the compiler's defaults are known.
 set(CMAKE_USER_MAKE_RULES_OVERRIDE ${CMAKE_CURRENT_LIST_DIR}/no-pic.cmake)
+
+# The "Generic" platform defines no $<LINK_LIBRARY:WHOLE_ARCHIVE,...>; the
+# drivers need it (their only references are module_init records), and
+# the linker here is GNU ld.
+set(CMAKE_C_LINK_LIBRARY_USING_WHOLE_ARCHIVE
+  "LINKER:--whole-archive" "<LINK_ITEM>" "LINKER:--no-whole-archive")
+set(CMAKE_C_LINK_LIBRARY_USING_WHOLE_ARCHIVE_SUPPORTED TRUE)

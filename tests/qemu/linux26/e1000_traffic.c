@@ -1,7 +1,7 @@
 /*
- * e1000_traffic.c — QEMU scenario program (Linux guest, posix_uio): the
- * Linux 2.6 e1000 driver, running on dde_linux26, brings up QEMU's e1000
- * and talks to QEMU's user-mode network through it:
+ * e1000_traffic.c — the e1000 traffic scenario, portable: the Linux 2.6
+ * e1000 driver, running on dde_linux26, brings up QEMU's e1000 and talks to
+ * QEMU's user-mode network through it:
  *
  *   1. DHCP: DISCOVER -> OFFER from 10.0.2.2 -> REQUEST -> ACK;
  *   2. ARP: who-has 10.0.2.2 -> reply with the gateway's MAC;
@@ -12,15 +12,19 @@
  * Every received frame is parsed strictly (lengths, IPv4 and UDP checksums,
  * addresses, DHCP fields and options). ARP requests for our address are
  * answered, as QEMU asks before it sends to us. Prints one "ok:" line per
- * check and exits 0 only if all passed.
+ * check.
  *
- * usage: e1000_traffic --echo-port N [--iface eth0]
+ * Only the DDEKit ABI, dde_linux26's server headers and <string.h>: the
+ * same file runs in a Linux guest on posix_uio (e1000_traffic_main_posix.c)
+ * and on bare metal (tests/baremetal/e1000_traffic_main.c).
  */
+#include "e1000_traffic.h"
 #include "netproto.h"
 
 #include <ddekit/ddekit.h>
 #include <ddekit/initcall.h>
 #include <ddekit/lock.h>
+#include <ddekit/printf.h>
 #include <ddekit/semaphore.h>
 #include <ddekit/thread.h>
 #include <ddekit/timer.h>
@@ -29,10 +33,7 @@
 #include <dde_linux26_net.h>
 
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define GATEWAY_IP NP_IP(10, 0, 2, 2)
 #define OUR_PORT   40000
@@ -101,42 +102,50 @@ static struct {
 	unsigned checks, failures, ignored, arp_answered;
 } st;
 
-static void ok(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One console call per line, so concurrent output (printk) cannot split
+ * it. */
+static void report(const char *tag, const char *fmt, va_list ap)
+{
+	char line[256];
+
+	ddekit_vsnprintf(line, sizeof(line), fmt, ap);
+	ddekit_printf("%s: %s\n", tag, line);
+}
+
+static void ok(const char *fmt, ...) DDEKIT_PRINTF(1, 2);
 static void ok(const char *fmt, ...)
 {
 	va_list ap;
 
 	st.checks++;
-	printf("ok: ");
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	report("ok", fmt, ap);
 	va_end(ap);
-	printf("\n");
-	fflush(stdout);
 }
 
-static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fail(const char *fmt, ...) DDEKIT_PRINTF(1, 2);
 static void fail(const char *fmt, ...)
 {
 	va_list ap;
 
 	st.checks++;
 	st.failures++;
-	printf("FAIL: ");
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	report("FAIL", fmt, ap);
 	va_end(ap);
-	printf("\n");
-	fflush(stdout);
 }
 
-static double now_ms(void)
+static uint64_t now_ns(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+	return ddekit_clock_ns();
 }
+
+/* A duration in ns as the two arguments of "%llu.%u ms", rounded to a
+ * tenth: no floating point, which some hosts build without (bare metal). */
+#define MS_TENTHS(ns)                                                          \
+	(unsigned long long)(((ns) + 50000) / 1000000),                        \
+	    (unsigned)(((ns) + 50000) / 100000 % 10)
+#define MS_ROUNDED(ns) ((unsigned long long)(((ns) + 500000) / 1000000))
 
 static int send_frame(const uint8_t *frame, size_t len)
 {
@@ -180,15 +189,23 @@ static void background(const uint8_t *f, size_t len)
 	st.ignored++;
 }
 
+/* Whole milliseconds left until @deadline (rounded up), 0 once past. */
+static int ms_until(uint64_t deadline)
+{
+	uint64_t now = now_ns();
+
+	return now >= deadline ? 0 : (int)((deadline - now + 999999) / 1000000);
+}
+
 /* Waits up to @ms for a frame that @match accepts (returns 1); frames it
  * rejects (0) go to background(). Returns the frame's length or 0. */
 static size_t wait_for(uint8_t *buf, int ms,
                        int (*match)(const uint8_t *, size_t, void *), void *arg)
 {
-	double deadline = now_ms() + ms;
+	uint64_t deadline = now_ns() + (uint64_t)ms * 1000000;
 	size_t len;
 
-	while ((len = next_frame(buf, (int)(deadline - now_ms()))) != 0) {
+	while ((len = next_frame(buf, ms_until(deadline))) != 0) {
 		if (match(buf, len, arg))
 			return len;
 		background(buf, len);
@@ -249,8 +266,8 @@ static int dhcp_exchange(int send_type, int want_type, uint32_t xid,
 			}
 			return 0;
 		}
-		printf("  (no DHCP answer within 1.5 s, attempt %d)\n",
-		       attempt);
+		ddekit_printf("  (no DHCP answer within 1.5 s, attempt %d)\n",
+		              attempt);
 	}
 	fail("no DHCP message type %d after 4 attempts", want_type);
 	return -1;
@@ -297,7 +314,7 @@ static int check_dhcp_reply(const char *what, const struct dhcp_wait *w)
 static int do_dhcp(void)
 {
 	struct dhcp_wait offer, ack;
-	uint32_t xid = 0x1dde0000u | (uint32_t)(now_ms()) % 0xffff;
+	uint32_t xid = 0x1dde0000u | (uint32_t)(now_ns() / 1000000 % 0xffff);
 	char a[16], m[18];
 
 	if (dhcp_exchange(NP_DHCP_DISCOVER, NP_DHCP_OFFER, xid, 0, 0, &offer))
@@ -341,12 +358,12 @@ static int do_arp(void)
 	uint8_t frame[NP_FRAME_MAX], buf[NP_FRAME_MAX + 4];
 	struct np_arp req = {.op = NP_ARP_REQUEST, .tpa = GATEWAY_IP}, rep;
 	char m[18];
-	double t0;
+	uint64_t t0;
 
 	memcpy(req.dst_mac, np_broadcast_mac, 6);
 	memcpy(req.sha, st.mac, 6);
 	req.spa = st.ip;
-	t0 = now_ms();
+	t0 = now_ns();
 	if (send_frame(frame, np_build_arp(frame, st.mac, &req)) != 0)
 		return -1;
 	if (!wait_for(buf, 3000, match_arp_reply, &rep)) {
@@ -359,8 +376,9 @@ static int do_arp(void)
 		return -1;
 	}
 	memcpy(st.gw_mac, rep.sha, 6);
-	ok("ARP: 10.0.2.2 is at %s (%.1f ms)", np_mac_str(st.gw_mac, m),
-	   now_ms() - t0);
+	t0 = now_ns() - t0;
+	ok("ARP: 10.0.2.2 is at %s (%llu.%u ms)", np_mac_str(st.gw_mac, m),
+	   MS_TENTHS(t0));
 	return 0;
 }
 
@@ -396,14 +414,14 @@ static int udp_round_trip(uint16_t port, size_t size, unsigned seq)
 	                   .payload = payload,
 	                   .len = size};
 	struct udp_wait w = {.port = port};
-	double t0;
+	uint64_t t0;
 	size_t i;
 
 	for (i = 0; i < size; i++)
 		payload[i] = (uint8_t)(seq * 31 + i * 7 + (i >> 8));
 	memcpy(u.dst_mac, st.gw_mac, 6);
 	memcpy(u.src_mac, st.mac, 6);
-	t0 = now_ms();
+	t0 = now_ns();
 	if (send_frame(frame, np_build_udp(frame, &u)) != 0)
 		return -1;
 	if (!wait_for(buf, 3000, match_udp, &w)) {
@@ -422,9 +440,10 @@ static int udp_round_trip(uint16_t port, size_t size, unsigned seq)
 		     w.udp.len);
 		return -1;
 	}
+	t0 = now_ns() - t0;
 	ok("UDP round trip of %4zu bytes through the host's echo service: "
-	   "identical (%.1f ms)",
-	   size, now_ms() - t0);
+	   "identical (%llu.%u ms)",
+	   size, MS_TENTHS(t0));
 	return 0;
 }
 
@@ -434,7 +453,7 @@ static int bring_up(const char *iface)
 {
 	struct dde_linux26_net_info info[4];
 	char m[18];
-	double t0;
+	uint64_t t0;
 	int n, r;
 
 	n = dde_linux26_net_devices(info, 4);
@@ -467,77 +486,60 @@ static int bring_up(const char *iface)
 		fail("opening %s failed: %d", iface, r);
 		return -1;
 	}
-	t0 = now_ms();
+	t0 = now_ns();
 	for (;;) {
 		n = dde_linux26_net_devices(info, 4);
 		for (r = 0; r < n && strcmp(info[r].name, iface) != 0; r++)
 			;
 		if (r < n && info[r].carrier)
 			break;
-		if (now_ms() - t0 > 5000) {
+		if (now_ns() - t0 > 5000000000ull) {
 			fail("%s: no carrier within 5 s of open", iface);
 			return -1;
 		}
 		ddekit_thread_msleep(10);
 	}
-	ok("%s is up with carrier after %.0f ms", iface, now_ms() - t0);
+	ok("%s is up with carrier after %llu ms", iface,
+	   MS_ROUNDED(now_ns() - t0));
 	return 0;
 }
 
-int main(int argc, char **argv)
+int e1000_traffic_run(const char *iface, unsigned echo_port)
 {
-	const char *iface = "eth0";
 	static const size_t sizes[] = {1, 18, 512, 1000, NP_UDP_PAYLOAD_MAX};
-	unsigned long port = 0;
 	unsigned i;
 	int r;
 
-	for (i = 1; i < (unsigned)argc; i++) {
-		if (!strcmp(argv[i], "--echo-port") && i + 1 < (unsigned)argc)
-			port = strtoul(argv[++i], NULL, 10);
-		else if (!strcmp(argv[i], "--iface") && i + 1 < (unsigned)argc)
-			iface = argv[++i];
-		else {
-			fprintf(stderr,
-			        "usage: %s --echo-port N [--iface eth0]\n",
-			        argv[0]);
-			return 2;
-		}
-	}
-	if (port == 0 || port > 65535) {
-		fprintf(stderr, "%s: --echo-port 1..65535 is required\n",
-		        argv[0]);
-		return 2;
-	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
-
-	r = ddekit_init_checked();
-	if (r != 0) {
-		fprintf(stderr, "ddekit_init failed: %d\n", r);
-		return 1;
-	}
 	ddekit_lock_init_unlocked(&rxq.lock);
 	rxq.avail = ddekit_sem_init(0);
 	r = dde_linux26_init();
 	if (r != 0 || !rxq.lock || !rxq.avail) {
-		fprintf(stderr, "dde_linux26_init failed: %d\n", r);
-		return 1;
+		ddekit_printf("dde_linux26_init failed: %d\n", r);
+		r = 1;
+		goto out;
 	}
 	/* module_init of every linked driver: the e1000 probes here. */
 	ddekit_do_initcalls();
 
 	if (bring_up(iface) == 0 && do_dhcp() == 0 && do_arp() == 0)
 		for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-			udp_round_trip((uint16_t)port, sizes[i], i);
+			udp_round_trip((uint16_t)echo_port, sizes[i], i);
 
-	printf("frames: %u ignored, %u ARP requests for us answered, %u "
-	       "dropped by the test's queue\n",
-	       st.ignored, st.arp_answered, rxq.dropped + rxq.oversized);
+	ddekit_printf("frames: %u ignored, %u ARP requests for us answered, "
+	              "%u dropped by the test's queue\n",
+	              st.ignored, st.arp_answered, rxq.dropped + rxq.oversized);
 	dde_linux26_net_set_rx_callback(st.dev, NULL, NULL);
 	if (st.dev)
 		dde_linux26_net_close(iface);
 	dde_linux26_exit();
-	printf("e1000 traffic: %u of %u checks passed\n",
-	       st.checks - st.failures, st.checks);
-	return st.failures || st.checks < CHECKS_EXPECTED ? 1 : 0;
+	ddekit_printf("e1000 traffic: %u of %u checks passed\n",
+	              st.checks - st.failures, st.checks);
+	r = st.failures || st.checks < CHECKS_EXPECTED ? 1 : 0;
+out:
+	if (rxq.avail)
+		ddekit_sem_deinit(rxq.avail);
+	if (rxq.lock)
+		ddekit_lock_deinit(&rxq.lock);
+	rxq.avail = NULL;
+	return r;
 }

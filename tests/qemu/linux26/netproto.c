@@ -4,7 +4,8 @@
  */
 #include "netproto.h"
 
-#include <stdio.h>
+#include <ddekit/printf.h>
+
 #include <string.h>
 
 const uint8_t np_broadcast_mac[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
@@ -302,14 +303,14 @@ int np_parse_dhcp(const uint8_t *payload, size_t len, struct np_dhcp *out,
 
 char *np_ip_str(uint32_t ip, char *buf)
 {
-	snprintf(buf, 16, "%u.%u.%u.%u", ip >> 24, (ip >> 16) & 0xff,
-	         (ip >> 8) & 0xff, ip & 0xff);
+	ddekit_snprintf(buf, 16, "%u.%u.%u.%u", ip >> 24, (ip >> 16) & 0xff,
+	                (ip >> 8) & 0xff, ip & 0xff);
 	return buf;
 }
 
 char *np_mac_str(const uint8_t mac[6], char *buf)
 {
-	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
-	         mac[2], mac[3], mac[4], mac[5]);
+	ddekit_snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0],
+	                mac[1], mac[2], mac[3], mac[4], mac[5]);
 	return buf;
 }
