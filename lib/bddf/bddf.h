@@ -24,15 +24,15 @@ struct bddf_dev;
 enum bddf_table { BDDF_TABLE_NONE, BDDF_TABLE_MBR, BDDF_TABLE_GPT };
 
 struct bddf_dev_info {
-	char name[BDDF_NAME_MAX];  /* "ad0" or "ad0:5" */
-	char disk[BDDF_NAME_MAX];  /* "ad0" */
-	int partition;             /* 0 for the whole disk */
+	char name[BDDF_NAME_MAX]; /* "ad0" or "ad0:5" */
+	char disk[BDDF_NAME_MAX]; /* "ad0" */
+	int partition;            /* 0 for the whole disk */
 	uint32_t sector_size;
-	uint64_t start_lba;        /* first sector on the disk */
+	uint64_t start_lba; /* first sector on the disk */
 	uint64_t sectors;
-	enum bddf_table table;     /* the disk's partition table */
-	char type[40];             /* "0x83" (MBR) or the type GUID (GPT) */
-	char label[72];            /* GPT partition name (UTF-8), else "" */
+	enum bddf_table table; /* the disk's partition table */
+	char type[40];         /* "0x83" (MBR) or the type GUID (GPT) */
+	char label[72];        /* GPT partition name (UTF-8), else "" */
 	/* Whole disks only: 0, or why the partition table was refused
 	 * (-DDEKIT_EIO unreadable, -DDEKIT_EINVAL corrupt or hostile:
 	 * overlapping, out of the disk, bad CRC…), with a message. */
@@ -51,7 +51,7 @@ void bddf_exit(void);
  */
 int bddf_devices(struct bddf_dev_info *out, int max);
 
-#define BDDF_OPEN_READ 0
+#define BDDF_OPEN_READ  0
 #define BDDF_OPEN_WRITE 1
 
 /**
@@ -67,14 +67,14 @@ int bddf_dev_info(struct bddf_dev *dev, struct bddf_dev_info *out);
 
 struct bddf_req {
 	enum bddf_op op;
-	uint64_t lba;    /* relative to the device (partition) start */
-	uint32_t count;  /* sectors; 0 only for BDDF_OP_FLUSH */
-	void *buf;       /* count * sector_size bytes */
+	uint64_t lba;   /* relative to the device (partition) start */
+	uint32_t count; /* sectors; 0 only for BDDF_OP_FLUSH */
+	void *buf;      /* count * sector_size bytes */
 	/** Called once, from any thread: 0 or a negative code. Large
 	 * requests are split for the provider; status is the first error. */
 	void (*done)(struct bddf_req *req, int status);
-	void *arg;       /* the client's */
-	void *priv[4];   /* bddf's */
+	void *arg;     /* the client's */
+	void *priv[4]; /* bddf's */
 };
 
 /**

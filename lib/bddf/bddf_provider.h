@@ -19,9 +19,9 @@ enum bddf_op { BDDF_OP_READ = 1, BDDF_OP_WRITE = 2, BDDF_OP_FLUSH = 3 };
  * until done() was called. */
 struct bddf_provider_io {
 	enum bddf_op op;
-	uint64_t lba;    /* first sector */
-	uint32_t count;  /* sectors; 0 for BDDF_OP_FLUSH */
-	void *buf;       /* count * sector_size bytes (any alignment of 4) */
+	uint64_t lba;   /* first sector */
+	uint32_t count; /* sectors; 0 for BDDF_OP_FLUSH */
+	void *buf;      /* count * sector_size bytes (any alignment of 4) */
 	/** Called exactly once, from any thread (not with provider locks
 	 * that submit() takes held): 0, or a negative DDEKIT_E* code
 	 * (-DDEKIT_EIO for a device error). */
@@ -37,8 +37,8 @@ struct bddf_provider_ops {
 };
 
 struct bddf_disk_info {
-	const char *name;      /* unique, e.g. "ad0", "ada1"; copied */
-	uint32_t sector_size;  /* bytes, a power of two >= 512 */
+	const char *name;     /* unique, e.g. "ad0", "ada1"; copied */
+	uint32_t sector_size; /* bytes, a power of two >= 512 */
 	uint64_t sectors;
 	uint32_t max_io_bytes; /* largest single transfer, >= sector_size */
 	const char *model;     /* may be NULL; copied */
