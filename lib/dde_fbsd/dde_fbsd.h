@@ -35,4 +35,14 @@ void dde_fbsd_exit(void);
  */
 struct device *dde_fbsd_root_bus(void);
 
+/**
+ * dde_fbsd_disks_settle() - wait until every disk that drivers created
+ * with disk_create() so far has been announced to bddf (or refused, with a
+ * message). Call bddf_init() before dde_fbsd_init(); then, after
+ * dde_fbsd_init(), this tells when bddf_devices() lists the disks found.
+ * Process context; may sleep. 0, or -DDEKIT_ENODEV when the emulation is
+ * not up.
+ */
+int dde_fbsd_disks_settle(void);
+
 #endif /* DDE_FBSD_H */
