@@ -42,10 +42,7 @@ struct ahci_port {
 	int port;
 	struct ata_channel *ch; /* set while the channel is attached */
 	u_int32_t is_seen;      /* PxIS bits the interrupt handler cleared */
-	bus_dma_tag_t work_tag;
-	bus_dmamap_t work_map;
-	u_int8_t *work;
-	bus_addr_t work_bus;
+	struct ata_dmamem work;
 };
 
 struct ahci_softc {
@@ -101,54 +98,6 @@ static void ahci_port_start(struct ahci_port *p)
 	AHCI_PWR(p, AHCI_P_CMD, AHCI_PRD(p, AHCI_P_CMD) | AHCI_P_CMD_ST);
 }
 
-static void ahci_work_cb(void *arg, bus_dma_segment_t *segs, int nseg,
-                         int error)
-{
-	bus_addr_t *addr = arg;
-
-	*addr = (!error && nseg == 1) ? segs[0].ds_addr : 0;
-}
-
-static void ahci_free_work(struct ahci_port *p)
-{
-	if (!p->work_tag)
-		return;
-	if (p->work_bus)
-		bus_dmamap_unload(p->work_tag, p->work_map);
-	bus_dmamem_free(p->work_tag, p->work, p->work_map);
-	bus_dma_tag_destroy(p->work_tag);
-	p->work_tag = NULL;
-	p->work_bus = 0;
-}
-
-static int ahci_alloc_work(struct ahci_port *p, device_t dev, int addr32)
-{
-	int err;
-
-	err = bus_dma_tag_create(bus_get_dma_tag(dev), 1024, 0,
-	                         addr32 ? BUS_SPACE_MAXADDR_32BIT
-	                                : BUS_SPACE_MAXADDR,
-	                         BUS_SPACE_MAXADDR, NULL, NULL, PAGE_SIZE, 1,
-	                         PAGE_SIZE, 0, NULL, NULL, &p->work_tag);
-	if (err)
-		return err;
-	err = bus_dmamem_alloc(p->work_tag, (void **)&p->work,
-	                       BUS_DMA_WAITOK | BUS_DMA_ZERO, &p->work_map);
-	if (err) {
-		bus_dma_tag_destroy(p->work_tag);
-		p->work_tag = NULL;
-		return err;
-	}
-	p->work_bus = 0;
-	err = bus_dmamap_load(p->work_tag, p->work_map, p->work, PAGE_SIZE,
-	                      ahci_work_cb, &p->work_bus, BUS_DMA_NOWAIT);
-	if (err || !p->work_bus) {
-		ahci_free_work(p);
-		return err ? err : ENOMEM;
-	}
-	return 0;
-}
-
 static void ahci_ch_teardown(struct ata_channel *ch)
 {
 	struct ahci_port *p = ch->hw_priv;
@@ -159,7 +108,7 @@ static void ahci_ch_teardown(struct ata_channel *ch)
 	ahci_wait(p, AHCI_P_CMD, AHCI_P_CMD_FR, 0, 500);
 	__atomic_store_n(&p->ch, NULL, __ATOMIC_RELEASE);
 	ata_dma_free(ch);
-	ahci_free_work(p);
+	ata_dmamem_free(&p->work);
 }
 
 static int ahci_ch_setup(struct ata_channel *ch)
@@ -170,7 +119,10 @@ static int ahci_ch_setup(struct ata_channel *ch)
 	u_int64_t clb, fb;
 	int err;
 
-	err = ahci_alloc_work(p, ch->dev, addr32);
+	/* The command list wants 1 KiB alignment (AHCI 1.3 3.3.1). */
+	err = ata_dmamem_alloc(ch->dev, &p->work, PAGE_SIZE, 1024, 0,
+	                       addr32 ? BUS_SPACE_MAXADDR_32BIT
+	                              : BUS_SPACE_MAXADDR);
 	if (err)
 		goto fail;
 	err = ata_dma_alloc(ch, addr32);
@@ -181,8 +133,8 @@ static int ahci_ch_setup(struct ata_channel *ch)
 	ahci_port_stop(p);
 	AHCI_PWR(p, AHCI_P_CMD, AHCI_PRD(p, AHCI_P_CMD) & ~AHCI_P_CMD_FRE);
 	ahci_wait(p, AHCI_P_CMD, AHCI_P_CMD_FR, 0, 500);
-	clb = p->work_bus + AHCI_WORK_CL;
-	fb = p->work_bus + AHCI_WORK_FIS;
+	clb = p->work.bus + AHCI_WORK_CL;
+	fb = p->work.bus + AHCI_WORK_FIS;
 	AHCI_PWR(p, AHCI_P_CLB, (u_int32_t)clb);
 	AHCI_PWR(p, AHCI_P_CLBU, (u_int32_t)(clb >> 32));
 	AHCI_PWR(p, AHCI_P_FB, (u_int32_t)fb);
@@ -201,7 +153,7 @@ static int ahci_ch_setup(struct ata_channel *ch)
 	return 0;
 
 fail_work:
-	ahci_free_work(p);
+	ata_dmamem_free(&p->work);
 fail:
 	device_printf(ch->dev, "no DMA memory for the port (error %d)\n", err);
 	return err;
@@ -258,10 +210,10 @@ static int ahci_begin(struct ata_channel *ch, struct ata_request *req)
 {
 	struct ahci_port *p = ch->hw_priv;
 	struct ahci_cmd_header *hdr =
-	    (struct ahci_cmd_header *)(p->work + AHCI_WORK_CL);
-	u_int8_t *fis = p->work + AHCI_WORK_CT + AHCI_CT_CFIS;
-	struct ahci_prd *prd =
-	    (struct ahci_prd *)(p->work + AHCI_WORK_CT + AHCI_CT_PRDT);
+	    (struct ahci_cmd_header *)((u_int8_t *)p->work.virt + AHCI_WORK_CL);
+	u_int8_t *fis = (u_int8_t *)p->work.virt + AHCI_WORK_CT + AHCI_CT_CFIS;
+	struct ahci_prd *prd = (struct ahci_prd *)((u_int8_t *)p->work.virt +
+	                                           AHCI_WORK_CT + AHCI_CT_PRDT);
 	u_int8_t cmd = ahci_opcode(ch, req);
 	int data = (req->flags & (ATA_R_READ | ATA_R_WRITE)) != 0;
 	u_int16_t flags = 5; /* the H2D FIS is five dwords */
@@ -288,7 +240,7 @@ static int ahci_begin(struct ata_channel *ch, struct ata_request *req)
 	if (data) {
 		req->flags |= ATA_R_DMA;
 		ata_dma_pre(ch, req);
-		prd[0].dba = htole64(ch->buf_bus);
+		prd[0].dba = htole64(ch->buf.bus);
 		prd[0].reserved = 0;
 		prd[0].dbc = htole32((req->bytecount - 1) | 0x80000000u);
 	}
@@ -297,8 +249,8 @@ static int ahci_begin(struct ata_channel *ch, struct ata_request *req)
 	hdr->flags = htole16(flags);
 	hdr->prdtl = htole16(data ? 1 : 0);
 	hdr->prdbc = 0;
-	hdr->ctba = htole64(p->work_bus + AHCI_WORK_CT);
-	bus_dmamap_sync(p->work_tag, p->work_map,
+	hdr->ctba = htole64(p->work.bus + AHCI_WORK_CT);
+	bus_dmamap_sync(p->work.tag, p->work.map,
 	                BUS_DMASYNC_PREREAD | BUS_DMASYNC_PREWRITE);
 	__atomic_store_n(&p->is_seen, 0, __ATOMIC_RELAXED);
 	AHCI_PWR(p, AHCI_P_CI, 1);
@@ -317,7 +269,7 @@ static int ahci_end(struct ata_channel *ch, struct ata_request *req)
 	tfd = AHCI_PRD(p, AHCI_P_TFD);
 	if (!(is & AHCI_P_IX_ERRORS) && (ci & 1))
 		return ATA_OP_CONTINUES;
-	bus_dmamap_sync(p->work_tag, p->work_map,
+	bus_dmamap_sync(p->work.tag, p->work.map,
 	                BUS_DMASYNC_POSTREAD | BUS_DMASYNC_POSTWRITE);
 	req->status = (u_int8_t)tfd;
 	if ((is & AHCI_P_IX_ERRORS) || (tfd & ATA_S_ERROR)) {

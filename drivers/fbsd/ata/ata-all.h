@@ -83,6 +83,14 @@ struct ata_request {
 
 #define ATA_IDENT_WORDS 256
 
+/* One block of device-reachable memory, loaded as a single segment. */
+struct ata_dmamem {
+	bus_dma_tag_t tag;
+	bus_dmamap_t map;
+	void *virt;
+	bus_addr_t bus;
+};
+
 struct ata_channel {
 	device_t dev;
 	const struct ata_hw *hw;
@@ -107,15 +115,9 @@ struct ata_channel {
 	int has_dma;
 	/* Bounce buffer for DMA (the caller's memory is not DMA-able on
 	 * every host), one transfer's worth. */
-	bus_dma_tag_t buf_tag;
-	bus_dmamap_t buf_map;
-	void *buf;
-	bus_addr_t buf_bus;
+	struct ata_dmamem buf;
 	/* IDE bus-master DMA: the PRD table. */
-	bus_dma_tag_t prd_tag;
-	bus_dmamap_t prd_map;
-	void *prd;
-	bus_addr_t prd_bus;
+	struct ata_dmamem prd;
 	u_int32_t pio_left; /* PIO: bytes still to move */
 };
 
@@ -131,7 +133,14 @@ void ata_ident_string(const u_int16_t *ident, int word, int nwords, char *out,
                       size_t size);
 u_int64_t ata_ident_sectors(const u_int16_t *ident);
 
-/* ata-dma.c: the channel's bounce buffer (max_iosize bytes, 32-bit bus
+/* ata-dma.c: @size bytes of zeroed memory the device reaches as one
+ * segment, aligned to @align, not crossing @boundary (0: any), below
+ * @lowaddr; 0 or an errno. ata_dmamem_free() takes a never-allocated or
+ * already freed block too. */
+int ata_dmamem_alloc(device_t dev, struct ata_dmamem *m, bus_size_t size,
+                     bus_size_t align, bus_size_t boundary, bus_addr_t lowaddr);
+void ata_dmamem_free(struct ata_dmamem *m);
+/* The channel's bounce buffer (max_iosize bytes, 32-bit bus
  * addresses when @addr32), for hooks that do DMA. */
 int ata_dma_alloc(struct ata_channel *ch, int addr32);
 void ata_dma_free(struct ata_channel *ch);

@@ -6,6 +6,7 @@
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/bus.h>
+#include <sys/endian.h>
 #include <sys/errno.h>
 #include <sys/rman.h>
 #include <machine/bus.h>
@@ -152,8 +153,8 @@ static u_int8_t ata_tf_opcode(struct ata_channel *ch, struct ata_request *req)
 
 static void ata_tf_fill_prd(struct ata_channel *ch, u_int32_t len)
 {
-	struct ata_prd *prd = ch->prd;
-	bus_addr_t addr = ch->buf_bus;
+	struct ata_prd *prd = ch->prd.virt;
+	bus_addr_t addr = ch->buf.bus;
 	int i = 0;
 
 	/* The buffer is contiguous; cut it where 64 KiB boundaries fall. */
@@ -169,7 +170,7 @@ static void ata_tf_fill_prd(struct ata_channel *ch, u_int32_t len)
 		i++;
 	}
 	prd[i - 1].count |= htole32(ATA_PRD_EOT);
-	bus_dmamap_sync(ch->prd_tag, ch->prd_map, BUS_DMASYNC_PREWRITE);
+	bus_dmamap_sync(ch->prd.tag, ch->prd.map, BUS_DMASYNC_PREWRITE);
 }
 
 static void ata_pio_out(struct ata_channel *ch, struct ata_request *req)
@@ -204,7 +205,7 @@ int ata_tf_begin(struct ata_channel *ch, struct ata_request *req)
 		ata_dma_pre(ch, req);
 		ata_tf_fill_prd(ch, req->bytecount);
 		ATA_BM_OUTB(ch, ATA_BMCMD, 0);
-		ATA_BM_OUTL(ch, ATA_BMDTP, (u_int32_t)ch->prd_bus);
+		ATA_BM_OUTL(ch, ATA_BMDTP, (u_int32_t)ch->prd.bus);
 		ATA_BM_OUTB(ch, ATA_BMSTAT,
 		            ATA_BM_INB(ch, ATA_BMSTAT) | ATA_BMSTAT_INTERRUPT |
 		                ATA_BMSTAT_ERROR);

@@ -58,52 +58,11 @@ static struct resource *atapci_alloc_ports(struct atapci_softc *sc, int *rid,
 	                          start + count - 1, count, RF_ACTIVE);
 }
 
-static void atapci_prd_cb(void *arg, bus_dma_segment_t *segs, int nseg,
-                          int error)
-{
-	bus_addr_t *addr = arg;
-
-	*addr = (!error && nseg == 1) ? segs[0].ds_addr : 0;
-}
-
-static void atapci_free_prd(struct ata_channel *ch)
-{
-	if (!ch->prd_tag)
-		return;
-	if (ch->prd_bus)
-		bus_dmamap_unload(ch->prd_tag, ch->prd_map);
-	bus_dmamem_free(ch->prd_tag, ch->prd, ch->prd_map);
-	bus_dma_tag_destroy(ch->prd_tag);
-	ch->prd_tag = NULL;
-	ch->prd_bus = 0;
-}
-
 /* The PRD table: 4-byte aligned, within one 64 KiB window, 32-bit. */
 static int atapci_alloc_prd(struct ata_channel *ch)
 {
-	int err;
-
-	err = bus_dma_tag_create(bus_get_dma_tag(ch->dev), 4, ATA_PRD_BOUNDARY,
-	                         BUS_SPACE_MAXADDR_32BIT, BUS_SPACE_MAXADDR,
-	                         NULL, NULL, PAGE_SIZE, 1, PAGE_SIZE, 0, NULL,
-	                         NULL, &ch->prd_tag);
-	if (err)
-		return err;
-	err = bus_dmamem_alloc(ch->prd_tag, &ch->prd,
-	                       BUS_DMA_WAITOK | BUS_DMA_ZERO, &ch->prd_map);
-	if (err) {
-		bus_dma_tag_destroy(ch->prd_tag);
-		ch->prd_tag = NULL;
-		return err;
-	}
-	ch->prd_bus = 0;
-	err = bus_dmamap_load(ch->prd_tag, ch->prd_map, ch->prd, PAGE_SIZE,
-	                      atapci_prd_cb, &ch->prd_bus, BUS_DMA_NOWAIT);
-	if (err || !ch->prd_bus) {
-		atapci_free_prd(ch);
-		return err ? err : ENOMEM;
-	}
-	return 0;
+	return ata_dmamem_alloc(ch->dev, &ch->prd, PAGE_SIZE, 4,
+	                        ATA_PRD_BOUNDARY, BUS_SPACE_MAXADDR_32BIT);
 }
 
 static void atapci_release(struct ata_channel *ch)
@@ -124,7 +83,7 @@ static void atapci_release(struct ata_channel *ch)
 		                     ch->r_io);
 	ch->r_irq = ch->r_ctl = ch->r_io = NULL;
 	ata_dma_free(ch);
-	atapci_free_prd(ch);
+	ata_dmamem_free(&ch->prd);
 	ch->has_dma = 0;
 }
 
@@ -180,7 +139,7 @@ static int atapci_ch_setup(struct ata_channel *ch)
 		if (!ch->has_dma) {
 			device_printf(ch->dev, "no DMA memory: PIO only\n");
 			ata_dma_free(ch);
-			atapci_free_prd(ch);
+			ata_dmamem_free(&ch->prd);
 		}
 	}
 	if (!ch->r_irq ||
