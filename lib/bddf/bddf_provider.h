@@ -32,7 +32,10 @@ struct bddf_provider_io {
 struct bddf_provider_ops {
 	/** Start @io. 0 when accepted (done() follows, possibly before this
 	 * returns), or a negative code when it was not started (done() is
-	 * then not called). May sleep. */
+	 * then not called). Called from any thread, also from inside a
+	 * done() (bddf starts a request's next transfer there, which may be
+	 * a driver's interrupt thread): must not sleep, like FreeBSD's
+	 * d_strategy. */
 	int (*submit)(void *ctx, struct bddf_provider_io *io);
 };
 

@@ -93,7 +93,11 @@ static int disk_submit(void *ctx, struct bddf_provider_io *io)
 		io->done(io, 0);
 		return 0;
 	}
-	bp = malloc(sizeof(*bp), M_DISKBIO, M_WAITOK | M_ZERO);
+	/* bddf starts a request's next transfer from the previous one's
+	 * completion, which may run in an interrupt thread: no sleeping. */
+	bp = malloc(sizeof(*bp), M_DISKBIO, M_NOWAIT | M_ZERO);
+	if (!bp)
+		return -DDEKIT_ENOMEM;
 	switch (io->op) {
 	case BDDF_OP_READ:
 		bp->bio_cmd = BIO_READ;

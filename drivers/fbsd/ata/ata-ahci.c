@@ -14,8 +14,10 @@
 #include <sys/endian.h>
 #include <sys/errno.h>
 #include <sys/kernel.h>
+#include <sys/lock.h>
 #include <sys/malloc.h>
 #include <sys/module.h>
+#include <sys/mutex.h>
 #include <sys/rman.h>
 #include <machine/bus.h>
 #include <machine/bus_dma.h>
@@ -50,6 +52,10 @@ struct ahci_softc {
 	struct resource *r_mem, *r_irq;
 	int r_mem_rid, r_irq_rid;
 	void *ih;
+	/* Held by the interrupt handler while it uses a port's channel, and
+	 * by a channel's teardown to unhook it: once teardown has it, no
+	 * handler still works on the channel being freed. */
+	struct mtx ch_mtx;
 	u_int32_t cap, pi;
 	int polled;
 	struct ahci_port ports[32];
@@ -106,7 +112,9 @@ static void ahci_ch_teardown(struct ata_channel *ch)
 	ahci_port_stop(p);
 	AHCI_PWR(p, AHCI_P_CMD, AHCI_PRD(p, AHCI_P_CMD) & ~AHCI_P_CMD_FRE);
 	ahci_wait(p, AHCI_P_CMD, AHCI_P_CMD_FR, 0, 500);
+	mtx_lock(&p->sc->ch_mtx);
 	__atomic_store_n(&p->ch, NULL, __ATOMIC_RELEASE);
+	mtx_unlock(&p->sc->ch_mtx);
 	ata_dma_free(ch);
 	ata_dmamem_free(&p->work);
 }
@@ -314,6 +322,7 @@ static void ahci_intr(void *arg)
 	u_int32_t is = AHCI_RD(sc, AHCI_IS);
 	int i;
 
+	mtx_lock(&sc->ch_mtx);
 	for (i = 0; i < 32; i++) {
 		struct ahci_port *p = &sc->ports[i];
 		struct ata_channel *ch;
@@ -329,6 +338,7 @@ static void ahci_intr(void *arg)
 		if (ch)
 			ata_channel_intr(ch);
 	}
+	mtx_unlock(&sc->ch_mtx);
 	AHCI_WR(sc, AHCI_IS, is);
 }
 
@@ -374,6 +384,8 @@ static void ahci_release(struct ahci_softc *sc)
 		bus_release_resource(sc->dev, SYS_RES_MEMORY, sc->r_mem_rid,
 		                     sc->r_mem);
 	sc->r_irq = sc->r_mem = NULL;
+	if (mtx_initialized(&sc->ch_mtx))
+		mtx_destroy(&sc->ch_mtx);
 }
 
 static int ahci_attach(device_t dev)
@@ -382,11 +394,13 @@ static int ahci_attach(device_t dev)
 	int i, err;
 
 	sc->dev = dev;
+	mtx_init(&sc->ch_mtx, "ahci channels", NULL, MTX_DEF);
 	sc->r_mem_rid = PCIR_BAR(5);
 	sc->r_mem = bus_alloc_resource_any(dev, SYS_RES_MEMORY, &sc->r_mem_rid,
 	                                   RF_ACTIVE);
 	if (!sc->r_mem) {
 		device_printf(dev, "cannot map the ABAR (BAR5)\n");
+		mtx_destroy(&sc->ch_mtx);
 		return ENXIO;
 	}
 	pci_enable_busmaster(dev);
