@@ -26,6 +26,12 @@ void baremetal_counts(struct baremetal_counts *out);
  * passed; returns how many are still alive. */
 long baremetal_wait_threads(unsigned timeout_ms);
 
+/** Interrupts the ISA line @line (0-15) delivered since boot, whether a
+ * source was attached or not (the timer's line 0 is not counted); 0 for
+ * any other @line. Lets a test tell a driver that was interrupted from one
+ * that polled. */
+unsigned long baremetal_irq_line_count(unsigned line);
+
 /*
  * The hardware description: what cannot be enumerated, as a flattened
  * device tree (machine.dts, built in; a Multiboot module replaces it, see

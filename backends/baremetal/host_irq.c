@@ -14,6 +14,7 @@
  */
 #include <ddekit/host.h>
 
+#include "baremetal.h"
 #include "bm.h"
 #include "host.h"
 
@@ -39,6 +40,7 @@ struct ddekit_host_irq {
 
 static struct ddekit_host_irq *lines[16];
 static struct ddekit_host_irq *msis[BM_NR_MSI];
+static unsigned long line_total[16];
 
 static void fired(struct ddekit_host_irq *irq)
 {
@@ -52,9 +54,16 @@ static void fired(struct ddekit_host_irq *irq)
 
 void bm_irq_line_fired(unsigned line)
 {
+	line_total[line]++;
 	/* Unclaimed lines stay masked: nobody could silence the device. */
 	if (lines[line])
 		fired(lines[line]);
+}
+
+unsigned long baremetal_irq_line_count(unsigned line)
+{
+	return line < 16 ? __atomic_load_n(&line_total[line], __ATOMIC_RELAXED)
+	                 : 0;
 }
 
 void bm_irq_msi_fired(unsigned slot)
