@@ -22,6 +22,7 @@ enum opt_id {
 	OPT_JSON,
 	OPT_IO_SIZE,
 	OPT_QUEUE,
+	OPT_PROGRESS,
 	OPT_HELP,
 };
 
@@ -39,7 +40,8 @@ static const struct opt opts[] = {
     {"passes", 'n', true, OPT_PASSES},  {"write", 'w', false, OPT_WRITE},
     {"yes", 'y', false, OPT_YES},       {"seed", 0, true, OPT_SEED},
     {"json", 'j', false, OPT_JSON},     {"io-size", 0, true, OPT_IO_SIZE},
-    {"queue", 0, true, OPT_QUEUE},      {"help", 'h', false, OPT_HELP},
+    {"queue", 0, true, OPT_QUEUE},      {"progress", 0, true, OPT_PROGRESS},
+    {"help", 'h', false, OPT_HELP},
 };
 
 void dsw_usage(FILE *out)
@@ -68,6 +70,8 @@ void dsw_usage(FILE *out)
 	    "  -j, --json            final report as JSON on stdout\n"
 	    "      --io-size KIB     bytes per request in KiB (default 1024)\n"
 	    "      --queue N         requests in flight (default 4)\n"
+	    "      --progress HOW    bar, lines or none (default: a bar on "
+	    "a terminal)\n"
 	    "  -h, --help            this text\n",
 	    out);
 }
@@ -235,6 +239,16 @@ static int apply(struct dsw_options *o, const struct opt *opt, const char *v,
 		if (number(v, 1, SWEEP_QUEUE_MAX, &n) < 0)
 			goto bad;
 		o->sweep.queue = (unsigned)n;
+		return 0;
+	case OPT_PROGRESS:
+		if (!strcmp(v, "bar"))
+			o->progress = DSW_PROGRESS_BAR;
+		else if (!strcmp(v, "lines"))
+			o->progress = DSW_PROGRESS_LINES;
+		else if (!strcmp(v, "none"))
+			o->progress = DSW_PROGRESS_NONE;
+		else
+			goto bad;
 		return 0;
 	case OPT_HELP:
 		o->help = true;

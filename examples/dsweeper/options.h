@@ -11,9 +11,19 @@
 
 #define DSW_MAX_TARGETS 64
 
+/* How progress is shown: a terminal decides (auto), or the user does,
+ * e.g. a bar on a serial console that is not a tty. */
+enum dsw_progress_mode {
+	DSW_PROGRESS_AUTO,
+	DSW_PROGRESS_BAR,
+	DSW_PROGRESS_LINES,
+	DSW_PROGRESS_NONE,
+};
+
 struct dsw_options {
 	bool list, json, help, yes, seed_given;
 	struct sweep_params sweep;
+	enum dsw_progress_mode progress;
 	int ntargets;
 	/* Each with the option that named it: --disk takes whole disks,
 	 * --partition partitions. */

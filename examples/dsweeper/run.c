@@ -231,9 +231,14 @@ static int sweep(struct run *r)
 	struct dsw_progress pg;
 	int err, code;
 
-	dsw_progress_init(&pg, r->io->err, r->io->progress_tty);
-	r->opt.sweep.progress = dsw_progress_cb;
-	r->opt.sweep.arg = &pg;
+	dsw_progress_init(
+	    &pg, r->io->err,
+	    r->opt.progress == DSW_PROGRESS_BAR ||
+	        (r->opt.progress == DSW_PROGRESS_AUTO && r->io->progress_tty));
+	if (r->opt.progress != DSW_PROGRESS_NONE) {
+		r->opt.sweep.progress = dsw_progress_cb;
+		r->opt.sweep.arg = &pg;
+	}
 	err = sweep_run(&r->opt.sweep, r->t, r->opt.ntargets);
 	if (err == -DDEKIT_ENOMEM) {
 		/* The buffers are DMA memory: pinned, and on a host without
