@@ -2,10 +2,12 @@
 # libdde.sh — the two commands of the README, for a Debian (12) machine.
 #
 #   ./libdde.sh demo            install missing build dependencies, build the
-#                               "default" preset, run the DDEKit conformance
-#                               suite on the simulated machine (tests/mock),
-#                               then the Linux 2.6 e1000 driver in a QEMU
-#                               guest: DHCP, ARP and UDP with QEMU's network
+#                               "default" preset, summarise the DDEKit
+#                               conformance suite on the simulated machine,
+#                               then in QEMU guests: DSweeper (FreeBSD ATA
+#                               driver) listing and sweeping partitions
+#                               read-only, and the Linux 2.6 e1000 driver
+#                               doing DHCP, ARP and UDP
 #   ./libdde.sh test [preset…]  install missing build dependencies, then for
 #                               each preset (default: default clang asan tsan)
 #                               configure, build and ctest; check the C files'
@@ -151,6 +153,24 @@ c_sources() {
 
 # ---- demo ----------------------------------------------------------------------
 
+# demo_scenario <ctest name> <headline…>: run one QEMU scenario and show the
+# guest's part of its output (and the host check's verdict).
+demo_scenario() {
+	local name=$1 out status
+	shift
+	say "$*"
+	set +e
+	out=$(ctest --preset default -R "^$name\$" -V 2>&1)
+	status=$?
+	set -e
+	printf '%s\n' "$out" | sed -n 's/^[0-9]*: //; /---- guest: scenario output/,/'"$name"': /p' |
+		grep -v '^LIBDDE-SCENARIO: START\|^(whole serial log\|reboot: Power down\|^HOST_CHECK:\|^-----*$\|^---- guest'
+	[ "$status" -eq 0 ] || {
+		printf '%s\n' "$out" | tail -n 40
+		die "the demo scenario $name failed (output above)"
+	}
+}
+
 cmd_demo() {
 	local bin
 
@@ -161,24 +181,20 @@ cmd_demo() {
 
 	bin=build/default/tests/conformance/ddekit_conformance_mock
 	[ -x "$bin" ] || die "$bin was not built"
-	say "DDEKit conformance suite on the simulated machine (tests/mock)"
-	LIBDDE_MOCK_MACHINES="$ROOT/build/default/tests/mock/machines" "$bin"
+	say "DDEKit conformance suite on the simulated machine (tests/mock), summary"
+	LIBDDE_MOCK_MACHINES="$ROOT/build/default/tests/mock/machines" "$bin" 2>&1 |
+		grep -E '^([a-z]+: [0-9]+ passed|[0-9]+ passed|CONFORMANCE|teardown)' ||
+		die "the conformance suite failed: run $bin for its report"
 
-	say "the Linux 2.6 e1000 driver (drivers/linux26/net/e1000) on dde_linux26 and posix_uio, in a QEMU guest"
-	echo "QEMU's e1000 is bound to uio_pci_generic in the guest; the driver gets an address by DHCP"
-	echo "from QEMU's user network, resolves the gateway and bounces UDP datagrams off an echo"
-	echo "service on this machine. (The guest kernel is downloaded once: apt-get download.)"
-	local out status
-	set +e
-	out=$(ctest --preset default -R '^qemu_linux26_e1000_uio$' -V 2>&1)
-	status=$?
-	set -e
-	printf '%s\n' "$out" | sed -n 's/^[0-9]*: //; /---- guest: scenario output/,/qemu_linux26_e1000_uio: /p' |
-		grep -v '^LIBDDE-SCENARIO: START\|^(whole serial log'
-	[ "$status" -eq 0 ] || {
-		printf '%s\n' "$out" | tail -n 40
-		die "the e1000 demo failed (output above)"
-	}
+	echo
+	echo "The next two run in a Linux guest under QEMU (TCG), on QEMU's emulated hardware;"
+	echo "the guest kernel is downloaded once (apt-get download)."
+	demo_scenario qemu_dsweeper_demo \
+		"DSweeper: the FreeBSD ATA driver (drivers/fbsd/ata) on dde_fbsd and posix_uio lists two" \
+		"disks' partitions (MBR with logical partitions, GPT) and sweeps two of them read-only"
+	demo_scenario qemu_linux26_e1000_uio \
+		"the Linux 2.6 e1000 driver (drivers/linux26/net/e1000) on dde_linux26 and posix_uio: DHCP," \
+		"ARP and UDP round trips with QEMU's user network and an echo service on this machine"
 }
 
 # ---- test ----------------------------------------------------------------------

@@ -277,6 +277,8 @@ int dsweeper_run(int argc, char **argv, const struct dsweeper_io *io)
 	r.msg = r.opt.json ? io->err : io->out;
 	fprintf(r.msg, "DSweeper (%s)\n",
 	        r.opt.sweep.write ? "WRITE mode" : "read-only");
+	/* Before the drivers' start-up messages, which bypass stdio. */
+	fflush(r.msg);
 	code = load_devices(&r);
 	if (code)
 		goto out;
