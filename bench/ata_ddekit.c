@@ -12,6 +12,7 @@
 
 #include <ddekit/ddekit.h>
 #include <ddekit/errno.h>
+#include <ddekit/memory.h>
 
 #include "bddf.h"
 #include "dde_fbsd.h"
@@ -82,7 +83,9 @@ int main(int argc, char **argv)
 	sectors = ATA_BENCH_REQ / info.sector_size;
 	first = off / info.sector_size;
 	n = size / ATA_BENCH_REQ;
-	buf = malloc(ATA_BENCH_REQ);
+	/* DMA-able memory, as a libdde client that cares for speed uses
+	 * (dsweeper does): the driver transfers to it directly. */
+	buf = ddekit_large_malloc(ATA_BENCH_REQ);
 	if (!buf)
 		goto out;
 	printf("ata_ddekit: %s (%s), %u-byte sectors\n", info.name, info.model,
@@ -94,7 +97,7 @@ int main(int argc, char **argv)
 		goto out;
 	status = 0;
 out:
-	free(buf);
+	ddekit_large_free(buf);
 	if (dev)
 		bddf_close(dev);
 	dde_fbsd_exit();

@@ -227,8 +227,10 @@ static void unmap_chunks(bus_dmamap_t m)
 	m->nchunks = 0;
 }
 
-/* Fills m->chunks for @buf; 0 or a FreeBSD errno. */
-static int make_chunks(bus_dmamap_t m, void *buf, bus_size_t len)
+/* Fills m->chunks for @buf within @t's segment count; 0 or a FreeBSD
+ * errno. */
+static int make_chunks(bus_dma_tag_t t, bus_dmamap_t m, void *buf,
+                       bus_size_t len)
 {
 	uintptr_t va = (uintptr_t)buf, end = va + len;
 	ddekit_dma_addr_t bus = ddekit_dma_bus_addr(buf);
@@ -253,7 +255,13 @@ static int make_chunks(bus_dmamap_t m, void *buf, bus_size_t len)
 	}
 	if (err != -DDEKIT_EFAULT)
 		return dde_fbsd_errno(err);
-	/* Not contiguous for the device: each page piece on its own. */
+	/* Not contiguous for the device. Page pieces could still merge into
+	 * fewer segments, but mapping them one by one costs a host call each:
+	 * with fewer segments allowed than pages, give up at once (callers
+	 * fall back to a buffer of their own, as on EFBIG anyway). */
+	if (n > t->nsegments)
+		return EFBIG;
+	/* Each page piece on its own. */
 	while (va < end) {
 		uintptr_t next = MINV(trunc_page(va) + PAGE_SIZE, end);
 
@@ -334,7 +342,7 @@ int bus_dmamap_load(bus_dma_tag_t t, bus_dmamap_t m, void *buf,
 		err = buflen ? EFBIG : EINVAL;
 		goto out;
 	}
-	err = make_chunks(m, buf, buflen);
+	err = make_chunks(t, m, buf, buflen);
 	if (err)
 		goto fail;
 	nseg = make_segments(t, m);

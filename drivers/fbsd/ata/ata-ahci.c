@@ -62,6 +62,11 @@ struct ahci_softc {
 	struct ata_attach_args args[32];
 };
 
+/* Bytes per command: one PRD entry takes up to 4 MiB (AHCI 1.3 4.2.3.3)
+ * and LBA48 65536 sectors; larger than MAXPHYS so that a sweeper's 1 MiB
+ * requests are one command and one interrupt each. */
+#define AHCI_MAXIO (1024 * 1024)
+
 #define AHCI_RD(sc, reg)    bus_read_4((sc)->r_mem, (reg))
 #define AHCI_WR(sc, reg, v) bus_write_4((sc)->r_mem, (reg), (v))
 #define AHCI_PRD(p, reg)    AHCI_RD((p)->sc, AHCI_PORT((p)->port) + (reg))
@@ -248,7 +253,7 @@ static int ahci_begin(struct ata_channel *ch, struct ata_request *req)
 	if (data) {
 		req->flags |= ATA_R_DMA;
 		ata_dma_pre(ch, req);
-		prd[0].dba = htole64(ch->buf.bus);
+		prd[0].dba = htole64(ch->dma_addr);
 		prd[0].reserved = 0;
 		prd[0].dbc = htole32((req->bytecount - 1) | 0x80000000u);
 	}
@@ -439,7 +444,7 @@ static int ahci_attach(device_t dev)
 		    .hw = &ahci_hw,
 		    .hw_priv = &sc->ports[i],
 		    .unit = i,
-		    .max_iosize = MAXPHYS,
+		    .max_iosize = AHCI_MAXIO,
 		    .ndevs = 1,
 		};
 		child = device_add_child(dev, "ata", -1);

@@ -113,9 +113,15 @@ struct ata_channel {
 	struct resource *r_bm; /* IDE: the controller's bus-master block */
 	bus_size_t bm_base;    /* this channel's registers in it */
 	int has_dma;
-	/* Bounce buffer for DMA (the caller's memory is not DMA-able on
-	 * every host), one transfer's worth. */
+	/* DMA straight to the caller's buffer when bus_dma can load it as
+	 * one segment the device reaches (data_tag), else through a bounce
+	 * buffer of one transfer's worth: dma_addr is the current request's
+	 * address, direct says which. */
+	bus_dma_tag_t data_tag;
+	bus_dmamap_t data_map;
 	struct ata_dmamem buf;
+	bus_addr_t dma_addr;
+	int direct;
 	/* IDE bus-master DMA: the PRD table. */
 	struct ata_dmamem prd;
 	u_int32_t pio_left; /* PIO: bytes still to move */
@@ -140,11 +146,13 @@ u_int64_t ata_ident_sectors(const u_int16_t *ident);
 int ata_dmamem_alloc(device_t dev, struct ata_dmamem *m, bus_size_t size,
                      bus_size_t align, bus_size_t boundary, bus_addr_t lowaddr);
 void ata_dmamem_free(struct ata_dmamem *m);
-/* The channel's bounce buffer (max_iosize bytes, 32-bit bus
- * addresses when @addr32), for hooks that do DMA. */
+/* The channel's DMA set-up for data: the bounce buffer (max_iosize bytes,
+ * 32-bit bus addresses when @addr32), for hooks that do DMA. */
 int ata_dma_alloc(struct ata_channel *ch, int addr32);
 void ata_dma_free(struct ata_channel *ch);
-/* Copy write data in before, and read data out after, a transfer. */
+/* Before a transfer: load the caller's buffer, or copy write data into
+ * the bounce buffer; sets dma_addr. After it: unload, or copy read data
+ * out. */
 void ata_dma_pre(struct ata_channel *ch, struct ata_request *req);
 void ata_dma_post(struct ata_channel *ch, struct ata_request *req);
 

@@ -154,10 +154,10 @@ static u_int8_t ata_tf_opcode(struct ata_channel *ch, struct ata_request *req)
 static void ata_tf_fill_prd(struct ata_channel *ch, u_int32_t len)
 {
 	struct ata_prd *prd = ch->prd.virt;
-	bus_addr_t addr = ch->buf.bus;
+	bus_addr_t addr = ch->dma_addr;
 	int i = 0;
 
-	/* The buffer is contiguous; cut it where 64 KiB boundaries fall. */
+	/* The data is one segment; cut it where 64 KiB boundaries fall. */
 	while (len) {
 		u_int32_t room =
 		    ATA_PRD_BOUNDARY - (addr & (ATA_PRD_BOUNDARY - 1));
