@@ -117,9 +117,9 @@ static int fits(const struct ddekit_host_mem_req *req, uint64_t bus,
 
 static void block_put(struct dma_rec *r);
 
-/* One dataspace, attached and mapped into the DMA space (not checked
- * against the request's bus limits). */
-static int block_get(size_t size, size_t align, struct dma_rec **out)
+/* One pinned, contiguous dataspace, attached, and with @map also mapped
+ * into the DMA space (not checked against the request's bus limits). */
+static int block_get(size_t size, size_t align, int map, struct dma_rec **out)
 {
 	struct dma_rec *r;
 	l4_size_t mapped = size;
@@ -151,6 +151,12 @@ static int block_get(size_t size, size_t align, struct dma_rec **out)
 		rc = l4re_err(err);
 		goto out_cap;
 	}
+	r->virt = addr;
+	r->size = size;
+	if (!map) {
+		*out = r;
+		return 0;
+	}
 	err = l4re_dma_space_map(l4re_host.dma, r->ds | L4_CAP_FPAGE_RW, 0,
 	                         &mapped, 0, L4RE_DMA_SPACE_BIDIRECTIONAL,
 	                         &dma_addr);
@@ -158,8 +164,6 @@ static int block_get(size_t size, size_t align, struct dma_rec **out)
 		rc = l4re_err(err);
 		goto out_detach;
 	}
-	r->virt = addr;
-	r->size = size;
 	r->bus = r->dma_addr = dma_addr;
 	r->dma_size = mapped;
 	if (mapped < size) {
@@ -189,7 +193,41 @@ static void block_put(struct dma_rec *r)
 	free(r);
 }
 
-#define MAX_TRIES 6
+#define MAX_TRIES   6
+#define MAX_FILLERS 256
+#define MAX_GAP     ((uint64_t)1 << 30)
+
+/*
+ * Take the free memory between @from and @low in pieces of at least @min
+ * bytes, so that the next block of @min bytes lands at or above @low: the
+ * memory allocator hands out the lowest free memory first. Free memory
+ * down there is fragmented (boot modules, the kernel's, other programs'),
+ * so the pieces start as large as the gap and halve whenever the allocator
+ * has no contiguous piece of that size, or only one above @low.
+ */
+static void fill_below(uint64_t from, uint64_t low, size_t min,
+                       struct dma_rec **held)
+{
+	uint64_t gap = (low - from) & ~(uint64_t)(PAGE - 1);
+	size_t piece = (size_t)gap;
+	struct dma_rec *f;
+	int n = 0;
+
+	/* Beyond that it is no gap but a range this machine cannot meet. */
+	if (gap > MAX_GAP)
+		return;
+	while (piece >= min && n < MAX_FILLERS) {
+		if (block_get(piece, PAGE, 1, &f) < 0) {
+			piece = (piece / 2) & ~(size_t)(PAGE - 1);
+			continue;
+		}
+		f->next = *held;
+		*held = f;
+		n++;
+		if (f->bus >= low)
+			piece = (piece / 2) & ~(size_t)(PAGE - 1);
+	}
+}
 
 static int dma_block_alloc(const struct ddekit_host_mem_req *req, void **virt,
                            uint64_t *bus)
@@ -209,14 +247,12 @@ static int dma_block_alloc(const struct ddekit_host_mem_req *req, void **virt,
 	/*
 	 * The memory allocator takes no address limits. A block outside
 	 * them is held while we try again; one below the range is followed
-	 * by a filler that takes the gap, since the allocator hands out the
-	 * lowest free memory first.
+	 * by fillers that take the memory below the range.
 	 */
 	for (i = 0; i < MAX_TRIES; i++) {
-		struct dma_rec *filler;
-		uint64_t gap;
-
-		rc = block_get(size, align, &r);
+		rc = block_get(size, align, 1, &r);
+		if (rc == -DDEKIT_ENOMEM && held)
+			rc = -DDEKIT_ERANGE; /* what we hold took the rest */
 		if (rc < 0)
 			goto out;
 		if (!dma || fits(req, r->bus, size, align))
@@ -224,15 +260,8 @@ static int dma_block_alloc(const struct ddekit_host_mem_req *req, void **virt,
 		r->next = held;
 		held = r;
 		r = NULL;
-		if (held->bus >= req->bus_low || i + 1 == MAX_TRIES)
-			continue;
-		gap = req->bus_low - held->bus;
-		if (gap > ((uint64_t)1 << 30))
-			continue;
-		if (block_get((size_t)gap, PAGE, &filler) == 0) {
-			filler->next = held;
-			held = filler;
-		}
+		if (held->bus < req->bus_low && i + 1 < MAX_TRIES)
+			fill_below(held->bus, req->bus_low, size, &held);
 	}
 	if (!r) {
 		rc = -DDEKIT_ERANGE;
@@ -255,6 +284,32 @@ out:
 	return rc;
 }
 
+/*
+ * Plain memory of a page or more is a pinned, contiguous dataspace, not
+ * heap: without an IOMMU L4Re's DMA spaces map only such dataspaces (they
+ * have one physical address), and a driver may hand any buffer of its own
+ * to ddekit_host_dma_map() later. Smaller objects stay on the heap.
+ */
+static int plain_block_alloc(const struct ddekit_host_mem_req *req, void **virt)
+{
+	size_t size = (req->size + PAGE - 1) & ~(size_t)(PAGE - 1);
+	size_t align = req->align > PAGE ? req->align : PAGE;
+	struct dma_rec *r;
+	int rc;
+
+	rc = block_get(size, align, 0, &r);
+	if (rc < 0)
+		return rc;
+	memset(r->virt, 0, size);
+	pthread_mutex_lock(&mem_lock);
+	r->next = blocks;
+	blocks = r;
+	live++;
+	pthread_mutex_unlock(&mem_lock);
+	*virt = r->virt;
+	return 0;
+}
+
 int ddekit_host_mem_alloc(const struct ddekit_host_mem_req *req, void **virt,
                           uint64_t *phys, uint64_t *bus)
 {
@@ -270,7 +325,7 @@ int ddekit_host_mem_alloc(const struct ddekit_host_mem_req *req, void **virt,
 		rc = dma_block_alloc(req, &p, &b);
 		if (rc < 0)
 			return rc;
-	} else {
+	} else if (req->size < PAGE || plain_block_alloc(req, &p) < 0) {
 		size_t align =
 		    req->align > sizeof(void *) ? req->align : sizeof(void *);
 
@@ -355,7 +410,10 @@ int ddekit_host_dma_map(void *virt, size_t size, uint64_t *bus)
 	                         L4RE_DMA_SPACE_BIDIRECTIONAL, &dma_addr);
 	if (err < 0) {
 		free(r);
-		return err == -L4_ERANGE ? -DDEKIT_EFAULT : l4re_err(err);
+		/* Without an IOMMU only contiguous dataspaces have a bus
+		 * address: small heap objects do not (plain_block_alloc). */
+		return err == -L4_ERANGE || err == -L4_EINVAL ? -DDEKIT_EFAULT
+		                                              : l4re_err(err);
 	}
 	if (mapped < end - start) {
 		/* Not contiguous in bus space. */

@@ -53,15 +53,8 @@ struct obj {
 	int bound;
 };
 
-struct heap_map {
-	struct heap_map *next;
-	uint64_t bus;
-	size_t size;
-};
-
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct obj objs[NOBJ];
-static struct heap_map *heap_maps;
 static struct ddekit_host_pci_fn fns[MAX_FNS];
 static unsigned nfns;
 static unsigned withheld;
@@ -125,7 +118,6 @@ int l4re_standin_boot(unsigned withhold)
 		return rc;
 	pthread_mutex_lock(&lock);
 	memset(objs, 0, sizeof(objs));
-	heap_maps = NULL;
 	withheld = withhold;
 	bad_widths = 0;
 	rc = mocksim_host_pci_enumerate(fns, MAX_FNS, &nfns);
@@ -140,7 +132,6 @@ int l4re_standin_boot(unsigned withhold)
 
 int l4re_standin_shutdown(void)
 {
-	struct heap_map *m;
 	int left = 0;
 	unsigned i;
 
@@ -158,16 +149,6 @@ int l4re_standin_shutdown(void)
 		if (objs[i].kind == DS)
 			mocksim_host_mem_free(objs[i].virt, objs[i].size);
 		objs[i].kind = FREE;
-	}
-	while ((m = heap_maps)) {
-		fprintf(stderr,
-		        "standin: DMA mapping of heap memory at bus "
-		        "0x%llx never unmapped\n",
-		        (unsigned long long)m->bus);
-		heap_maps = m->next;
-		mocksim_host_dma_unmap(m->bus, m->size);
-		free(m);
-		left++;
 	}
 	booted = 0;
 	pthread_mutex_unlock(&lock);
@@ -215,15 +196,12 @@ int l4re_standin_dma_bound(void)
 
 unsigned l4re_standin_dma_mappings(void)
 {
-	struct heap_map *m;
 	unsigned i, n = 0;
 
 	pthread_mutex_lock(&lock);
 	for (i = 0; i < NOBJ; i++)
 		if (objs[i].kind == DS)
 			n += objs[i].dma_maps;
-	for (m = heap_maps; m; m = m->next)
-		n++;
 	pthread_mutex_unlock(&lock);
 	return n;
 }
@@ -919,49 +897,33 @@ l4_ret_t l4re_dma_space_map(l4re_dma_space_t dma, l4re_ds_t src,
                             l4re_dma_space_dma_addr_t *dma_addr)
 {
 	l4re_ds_t ds = src & ~(l4_cap_idx_t)L4_CAP_FPAGE_RW;
-	struct heap_map *hm;
 	struct obj *d, *o;
-	uint64_t bus;
-	int rc;
+	l4_ret_t err = 0;
 
 	(void)attrs;
 	(void)dir;
 	pthread_mutex_lock(&lock);
 	d = obj_of(dma);
+	o = obj_of(ds);
 	if (!d || d->kind != DMA_SPACE || !d->bound) {
 		/* L4Re: association (binding to the DMA domain) comes
 		 * before any mapping. */
-		pthread_mutex_unlock(&lock);
-		return -L4_EINVAL;
-	}
-	if (ds != HEAP_DS_CAP) {
-		o = obj_of(ds);
-		if (!o || o->kind != DS || offset + *size > o->size) {
-			pthread_mutex_unlock(&lock);
-			return -L4_EINVAL;
-		}
+		err = -L4_EINVAL;
+	} else if (ds == HEAP_DS_CAP || !o || o->kind != DS) {
+		/* moe, DMA space associated with physical addresses (no
+		 * IOMMU): only contiguous dataspaces can be mapped; the
+		 * heap's paged dataspace cannot. */
+		err = -L4_EINVAL;
+	} else if (offset >= o->size) {
+		err = -L4_ERANGE;
+	} else {
+		if (*size > o->size - offset)
+			*size = o->size - offset;
 		o->dma_maps++;
 		*dma_addr = o->bus + offset;
-		pthread_mutex_unlock(&lock);
-		return 0;
 	}
 	pthread_mutex_unlock(&lock);
-	hm = malloc(sizeof(*hm));
-	if (!hm)
-		return -L4_ENOMEM;
-	rc = mocksim_host_dma_map((void *)(l4_addr_t)offset, *size, &bus);
-	if (rc < 0) {
-		free(hm);
-		return (l4_ret_t)l4_from_ddekit(rc);
-	}
-	hm->bus = bus;
-	hm->size = *size;
-	pthread_mutex_lock(&lock);
-	hm->next = heap_maps;
-	heap_maps = hm;
-	pthread_mutex_unlock(&lock);
-	*dma_addr = bus;
-	return 0;
+	return err;
 }
 
 l4_ret_t l4re_dma_space_unmap(l4re_dma_space_t dma,
@@ -969,10 +931,11 @@ l4_ret_t l4re_dma_space_unmap(l4re_dma_space_t dma,
                               l4_size_t size, unsigned long attrs,
                               enum l4re_dma_space_direction dir)
 {
-	struct heap_map **pp, *hm = NULL;
 	struct obj *d;
+	l4_ret_t err = -L4_ENOENT;
 	unsigned i;
 
+	(void)size;
 	(void)attrs;
 	(void)dir;
 	pthread_mutex_lock(&lock);
@@ -981,29 +944,16 @@ l4_ret_t l4re_dma_space_unmap(l4re_dma_space_t dma,
 		pthread_mutex_unlock(&lock);
 		return -L4_EINVAL;
 	}
-	for (pp = &heap_maps; *pp; pp = &(*pp)->next) {
-		if ((*pp)->bus == dma_addr && (*pp)->size == size) {
-			hm = *pp;
-			*pp = hm->next;
+	for (i = 0; i < NOBJ; i++) {
+		struct obj *o = &objs[i];
+
+		if (o->kind == DS && o->dma_maps && dma_addr >= o->bus &&
+		    dma_addr < o->bus + o->size) {
+			o->dma_maps--;
+			err = 0;
 			break;
 		}
 	}
-	if (!hm) {
-		for (i = 0; i < NOBJ; i++) {
-			struct obj *o = &objs[i];
-
-			if (o->kind == DS && o->dma_maps &&
-			    dma_addr >= o->bus && dma_addr < o->bus + o->size) {
-				o->dma_maps--;
-				pthread_mutex_unlock(&lock);
-				return 0;
-			}
-		}
-		pthread_mutex_unlock(&lock);
-		return -L4_ENOENT;
-	}
 	pthread_mutex_unlock(&lock);
-	mocksim_host_dma_unmap(hm->bus, hm->size);
-	free(hm);
-	return 0;
+	return err;
 }

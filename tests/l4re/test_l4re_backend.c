@@ -423,15 +423,33 @@ static void test_heap_memory_is_zeroed_and_aligned(void **state)
 	assert_int_equal(l4re_standin_dma_mappings(), 0);
 }
 
-static void test_dma_map_of_heap_memory_maps_and_unmaps(void **state)
+static void test_plain_memory_of_a_page_or_more_maps_and_unmaps(void **state)
+{
+	struct ddekit_host_mem_req req = {.size = 2 * DDEKIT_HOST_PAGE_SIZE};
+	unsigned char *p;
+	uint64_t bus = 0;
+
+	(void)state;
+	assert_int_equal(ddekit_host_mem_alloc(&req, (void **)&p, NULL, NULL),
+	                 0);
+	assert_int_equal(ddekit_host_dma_map(p + 4100, 100, &bus), 0);
+	assert_true(bus != 0);
+	assert_int_equal(bus % DDEKIT_HOST_PAGE_SIZE,
+	                 4100 % DDEKIT_HOST_PAGE_SIZE);
+	assert_int_equal(l4re_standin_dma_mappings(), 1);
+	assert_int_equal(ddekit_host_dma_unmap(bus, 100), 0);
+	assert_int_equal(l4re_standin_dma_mappings(), 0);
+	ddekit_host_mem_free(p, req.size);
+}
+
+static void test_dma_map_of_small_heap_objects_is_efault(void **state)
 {
 	static unsigned char buf[256] __attribute__((aligned(64)));
 	uint64_t bus = 0;
 
 	(void)state;
-	assert_int_equal(ddekit_host_dma_map(buf + 8, 100, &bus), 0);
-	assert_int_equal(l4re_standin_dma_mappings(), 1);
-	assert_int_equal(ddekit_host_dma_unmap(bus, 100), 0);
+	assert_int_equal(ddekit_host_dma_map(buf + 8, 100, &bus),
+	                 -DDEKIT_EFAULT);
 	assert_int_equal(l4re_standin_dma_mappings(), 0);
 }
 
@@ -558,7 +576,8 @@ int main(void)
 	    T(test_dma_memory_outside_the_bus_limits_is_erange),
 	    cmocka_unit_test(test_dma_memory_without_dma_domain_is_enosys),
 	    T(test_heap_memory_is_zeroed_and_aligned),
-	    T(test_dma_map_of_heap_memory_maps_and_unmaps),
+	    T(test_plain_memory_of_a_page_or_more_maps_and_unmaps),
+	    T(test_dma_map_of_small_heap_objects_is_efault),
 	    T(test_dma_unmap_of_nothing_is_enoent),
 	    T(test_io_ports_work_after_request),
 	    T(test_io_request_refused_names_the_ports),
