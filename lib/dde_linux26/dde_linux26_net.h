@@ -30,13 +30,14 @@ struct dde_linux26_net_info {
  *
  * Fills up to @max entries of @out (which may be NULL when @max is 0) in
  * registration order and returns how many devices are registered, which
- * may exceed @max. Process context.
+ * may exceed @max; 0 while the emulation is not up. Process context.
  */
 int dde_linux26_net_devices(struct dde_linux26_net_info *out, int max);
 
 /**
- * dde_linux26_net_find() - the registered device called @name, or NULL.
- * The pointer stays valid until the driver unregisters the device.
+ * dde_linux26_net_find() - the registered device called @name, or NULL
+ * (also while the emulation is not up). The pointer stays valid until the
+ * driver unregisters the device.
  */
 struct net_device *dde_linux26_net_find(const char *name);
 

@@ -20,6 +20,9 @@ int dde_linux26_net_devices(struct dde_linux26_net_info *out, int max)
 	struct net_device *dev;
 	int n = 0;
 
+	/* Down, the emulation has no devices (exit unregistered them). */
+	if (!dde_linux26_env.up)
+		return 0;
 	might_sleep();
 	mutex_lock(&dde_linux26_net_mutex);
 	list_for_each_entry(dev, &dde_linux26_net_devs, dev_list)
@@ -46,6 +49,8 @@ struct net_device *dde_linux26_net_find(const char *name)
 {
 	struct net_device *dev;
 
+	if (!dde_linux26_env.up)
+		return NULL;
 	mutex_lock(&dde_linux26_net_mutex);
 	dev = dde_linux26_net_lookup(name);
 	mutex_unlock(&dde_linux26_net_mutex);

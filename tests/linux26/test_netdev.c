@@ -473,6 +473,18 @@ test_exit_takes_down_a_device_the_driver_left_registered(void **state)
 	free_netdev(dev);
 }
 
+static void test_no_devices_are_listed_once_the_emulation_is_down(void **state)
+{
+	struct net_device *dev = fake_register();
+
+	(void)state;
+	unregister_netdev(dev);
+	free_netdev(dev);
+	dde_linux26_exit();
+	assert_int_equal(dde_linux26_net_devices(NULL, 0), 0);
+	assert_null(dde_linux26_net_find("eth0"));
+}
+
 /* --- receive ---------------------------------------------------------- */
 
 struct rx_log {
@@ -704,6 +716,7 @@ int main(void)
 	    L26(test_unregister_netdev_stops_a_device_that_is_up),
 	    L26(test_unregister_netdev_leaves_a_down_device_unstopped),
 	    L26(test_exit_takes_down_a_device_the_driver_left_registered),
+	    L26(test_no_devices_are_listed_once_the_emulation_is_down),
 	    L26(test_netif_rx_delivers_the_whole_frame_to_the_callback_in_softirq),
 	    L26(test_a_device_callback_takes_its_frames_from_the_default_one),
 	    L26(test_frames_of_a_device_that_is_down_are_dropped),
