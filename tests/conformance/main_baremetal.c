@@ -9,8 +9,6 @@
  * itself. Returns 0 (QEMU exits with status 33) only when every test
  * passed, ddekit_deinit() succeeded and no host object outlived it.
  */
-#include <string.h>
-
 #include <ddekit/ddekit.h>
 #include <ddekit/errno.h>
 #include <ddekit/printf.h>
@@ -18,38 +16,17 @@
 #include "baremetal.h"
 #include "suite.h"
 
-static int parse_args(int argc, char **argv, struct ddekit_conf_config *cfg)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--quick") == 0) {
-			cfg->quick = 1;
-		} else if (strcmp(argv[i], "--msi") == 0) {
-			cfg->msi = 1;
-		} else if (strcmp(argv[i], "--no-msi") == 0) {
-			cfg->msi = 0;
-		} else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
-			cfg->only = argv[++i];
-		} else {
-			ddekit_printf(
-			    "unknown argument \"%s\"; usage: [--quick] "
-			    "[--msi | --no-msi] [--only <area[.test]>]\n",
-			    argv[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct ddekit_conf_config cfg;
 	struct baremetal_counts left;
+	char what[160];
 	int failures, r;
 
 	ddekit_conformance_defaults(&cfg);
 	cfg.backend = "baremetal";
 	cfg.msi = 1;
-	if (parse_args(argc, argv, &cfg) < 0)
+	if (ddekit_conformance_args(argc, argv, &cfg, NULL) < 0)
 		return 2;
 
 	r = ddekit_init_checked();
@@ -65,22 +42,15 @@ int main(int argc, char **argv)
 	/* Threads that signalled their end may still be leaving. */
 	baremetal_wait_threads(1000);
 	baremetal_counts(&left);
-	if (r < 0)
-		ddekit_printf("teardown: ddekit_deinit() returned %d (%s)\n", r,
-		              ddekit_errname(r));
-	if (left.threads || left.mutexes || left.events || left.irqs ||
-	    left.dma_maps)
-		ddekit_printf(
-		    "teardown: still alive after deinit: %ld threads, "
-		    "%ld mutexes, %ld events, %ld irq sources, %ld DMA "
-		    "mappings\n",
-		    left.threads, left.mutexes, left.events, left.irqs,
-		    left.dma_maps);
-	else if (r == 0)
-		ddekit_printf("teardown: clean (ddekit_deinit ok, no host "
-		              "objects alive)\n");
-	return failures || r < 0 || left.threads || left.mutexes ||
-	               left.events || left.irqs || left.dma_maps
-	           ? 1
-	           : 0;
+	ddekit_snprintf(what, sizeof(what),
+	                "%ld threads, %ld mutexes, %ld events, %ld irq "
+	                "sources, %ld DMA mappings",
+	                left.threads, left.mutexes, left.events, left.irqs,
+	                left.dma_maps);
+	return ddekit_conformance_teardown(failures, r,
+	                                   left.threads || left.mutexes ||
+	                                           left.events || left.irqs ||
+	                                           left.dma_maps
+	                                       ? what
+	                                       : NULL);
 }

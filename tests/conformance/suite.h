@@ -55,4 +55,30 @@ void ddekit_conformance_defaults(struct ddekit_conf_config *cfg);
  */
 int ddekit_conformance_run(const struct ddekit_conf_config *cfg);
 
+/*
+ * For the backends' main()s (main_<backend>.c), so that each holds only
+ * what is its own: start-up and counting what outlived ddekit_deinit().
+ */
+
+/**
+ * ddekit_conformance_args() - apply the command line to @cfg:
+ * --quick, --msi / --no-msi, --only <area[.test]>, --backend-name <name>,
+ * --port <port> (decimal or 0x hex, 1..0xffff), and --machine <name> into
+ * *@machine when @machine is not NULL (else it is refused). Prints the
+ * usage and returns -1 on anything else; 0 otherwise.
+ */
+int ddekit_conformance_args(int argc, char **argv,
+                            struct ddekit_conf_config *cfg,
+                            const char **machine);
+
+/**
+ * ddekit_conformance_teardown() - the report's last line: "teardown:
+ * clean …", or what went wrong (@deinit_result of ddekit_deinit() < 0,
+ * @leftovers non-NULL: a description of the host objects still alive).
+ * Returns the program's exit status: 0 only when @failures is 0 and the
+ * teardown was clean.
+ */
+int ddekit_conformance_teardown(int failures, int deinit_result,
+                                const char *leftovers);
+
 #endif /* TESTS_CONFORMANCE_SUITE_H */
