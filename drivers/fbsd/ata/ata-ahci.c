@@ -461,17 +461,12 @@ fail:
 static int ahci_detach(device_t dev)
 {
 	struct ahci_softc *sc = device_get_softc(dev);
-	device_t *children;
-	int i, n, err;
+	int err;
 
 	err = bus_generic_detach(dev);
 	if (err)
 		return err;
-	if (device_get_children(dev, &children, &n) == 0) {
-		for (i = 0; i < n; i++)
-			device_delete_child(dev, children[i]);
-		free(children, M_TEMP);
-	}
+	ata_delete_children(dev);
 	AHCI_WR(sc, AHCI_GHC, AHCI_GHC_AE);
 	ahci_release(sc);
 	return 0;

@@ -248,7 +248,7 @@ static int ata_identify(struct ata_channel *ch, int unit)
 	return 0;
 }
 
-static void ata_delete_children(device_t dev)
+void ata_delete_children(device_t dev)
 {
 	device_t *children;
 	int i, n;

@@ -129,6 +129,8 @@ struct ata_channel {
 
 /* ata-all.c */
 extern devclass_t ata_devclass;
+/* Delete every child of @dev (after bus_generic_detach). */
+void ata_delete_children(device_t dev);
 void ata_queue_request(struct ata_request *req);
 /* Run @req and sleep until it finished; its result. */
 int ata_request_wait(struct ata_request *req);

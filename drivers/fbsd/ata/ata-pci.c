@@ -222,17 +222,12 @@ static int atapci_attach(device_t dev)
 static int atapci_detach(device_t dev)
 {
 	struct atapci_softc *sc = device_get_softc(dev);
-	device_t *children;
-	int i, n, err;
+	int err;
 
 	err = bus_generic_detach(dev);
 	if (err)
 		return err;
-	if (device_get_children(dev, &children, &n) == 0) {
-		for (i = 0; i < n; i++)
-			device_delete_child(dev, children[i]);
-		free(children, M_TEMP);
-	}
+	ata_delete_children(dev);
 	if (sc->r_bm)
 		bus_release_resource(dev, SYS_RES_IOPORT, sc->r_bm_rid,
 		                     sc->r_bm);
