@@ -150,6 +150,14 @@ int bm_heap_alloc_pages(size_t size, uint64_t low, uint64_t high,
                         uint64_t align, uint64_t boundary, uint64_t *out);
 
 int bm_map_device(uint64_t phys, uint64_t size);
+/* Takes the 4 KiB page at @addr (below 4 GiB) out of the map, or puts it
+ * back; 0 or a negative DDEKIT_E* code. */
+int bm_page_set_present(uint64_t addr, int present);
+/* Whether a read of @addr would not fault (for the backtrace walker). */
+int bm_page_present(uint64_t addr);
+/* Unmaps page 0 and the boot stack's guard page: after the last read of
+ * the BIOS data area (acpi.c, from bm_intc_init()). */
+void bm_paging_protect(void);
 
 /* ---- interrupts (idt.c, pic.c, lapic.c) -------------------------------- */
 
@@ -165,6 +173,11 @@ struct bm_frame {
 #define BM_NR_MSI   16
 #define BM_VEC_SPUR 0xff /* local APIC spurious vector */
 
+/* The IST stacks of the page fault and double fault (tss.c). */
+#define BM_IST_PAGE_FAULT   1
+#define BM_IST_DOUBLE_FAULT 2
+#define BM_SEL_TSS          0x18
+void bm_tss_init(void);
 void bm_idt_init(void);
 
 void bm_pic_init(void);
@@ -237,6 +250,13 @@ struct bm_thread *bm_current(void);
 void **bm_thread_data(struct bm_thread *t);
 const char *bm_thread_name(struct bm_thread *t);
 long bm_thread_count(void);
+/* SSE for the one thread that claimed it (fpu.c): CR0.TS set for every
+ * other; bm_fpu_switch() from the scheduler before running @next. */
+void bm_fpu_init(void);
+void bm_fpu_switch(struct bm_thread *next);
+struct bm_thread *bm_fpu_owner(void);
+/* The thread whose stack guard page holds @addr, or NULL. */
+struct bm_thread *bm_stack_guard_owner(uint64_t addr);
 
 /* With interrupts off: block on @q until woken or @deadline (BM_FOREVER:
  * none); returns BM_WAKE_SIGNAL or BM_WAKE_TIMEOUT. */

@@ -11,7 +11,9 @@
  * Long mode needs PAE paging (Intel SDM vol. 3A, 9.8.5): we identity-map
  * the first 4 GiB with 2 MiB pages, which covers RAM on a QEMU "pc" with
  * less than 3 GiB and the PCI hole above 3 GiB (mapped uncached: device
- * memory must not be cached, SDM vol. 3A, 11.3).
+ * memory must not be cached, SDM vol. 3A, 11.3). The first 2 MiB use 4 KiB
+ * pages instead, so that paging.c can later take page 0 away (a NULL
+ * pointer then faults) once the boot has read the BIOS data area there.
  */
 #define MB_MAGIC 0x1badb002
 /* bit 0: modules page aligned; bit 1: memory map wanted; bit 16: kludge */
@@ -71,6 +73,16 @@ _start:
 	cmpl $4, %ecx
 	jne 1b
 
+	/* 512 4 KiB entries for the first 2 MiB, all present for now. */
+	xorl %ecx, %ecx
+5:	movl %ecx, %eax
+	shll $12, %eax
+	orl $(PTE_P | PTE_RW), %eax
+	movl %eax, boot_pt0(, %ecx, 8)
+	incl %ecx
+	cmpl $512, %ecx
+	jne 5b
+
 	/* 2048 2 MiB entries; the last 512 (3 GiB to 4 GiB) uncached. */
 	xorl %ecx, %ecx
 2:	movl %ecx, %eax
@@ -83,6 +95,9 @@ _start:
 	incl %ecx
 	cmpl $2048, %ecx
 	jne 2b
+	movl $boot_pt0, %eax
+	orl $(PTE_P | PTE_RW), %eax
+	movl %eax, boot_pd
 
 	movl $boot_pml4, %eax
 	movl %eax, %cr3
@@ -138,14 +153,20 @@ boot_info:
 
 	.bss
 	.align 4096
-	.globl boot_pml4, boot_pdpt
+	.globl boot_pml4, boot_pdpt, boot_pd
 boot_pml4:
 	.skip 4096
 boot_pdpt:
 	.skip 4096
 boot_pd:
 	.skip 4 * 4096
-	.globl boot_stack_bottom, boot_stack_top
+boot_pt0:
+	.skip 4096
+	/* Not present once paging.c has run: the main thread's overflow
+	 * faults here instead of overwriting the page tables above. */
+	.globl boot_stack_guard, boot_stack_bottom, boot_stack_top
+boot_stack_guard:
+	.skip 4096
 boot_stack_bottom:
 	.skip 32768
 boot_stack_top:

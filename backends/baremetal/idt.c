@@ -4,7 +4,9 @@
  * Vectors: 0-31 CPU exceptions (fatal here: a driver server has nothing to
  * recover with), 0x20-0x2f the ISA lines (8259 or IOAPIC), 0x40-0x4f MSI, 0xff
  * the local APIC's spurious vector. All are interrupt gates (SDM vol. 3A,
- * 6.12.1.2), so handlers run with interrupts off and never nest.
+ * 6.12.1.2), so handlers run with interrupts off and never nest. The page
+ * fault and the double fault run on stacks of their own (tss.c), so that a
+ * thread that overflowed into its guard page can still be reported.
  */
 #include "bm.h"
 
@@ -59,7 +61,37 @@ void bm_idt_init(void)
 		idt[v].off_mid = (uint16_t)(off >> 16);
 		idt[v].off_hi = (uint32_t)(off >> 32);
 	}
+	bm_tss_init();
+	idt[14].ist = BM_IST_PAGE_FAULT;
+	idt[8].ist = BM_IST_DOUBLE_FAULT;
 	__asm__ volatile("lidt %0" : : "m"(ptr));
+}
+
+/* Page-fault error code bits: SDM vol. 3A, 4.7. */
+#define PF_WRITE 0x2
+#define PF_FETCH 0x10
+
+/* Names the two page faults that have a cause we know; 1 if it did. */
+static int page_fault_cause(const struct bm_frame *f, uint64_t cr2)
+{
+	const char *access = f->error & PF_FETCH   ? "call"
+	                     : f->error & PF_WRITE ? "write"
+	                                           : "read";
+	struct bm_thread *t;
+
+	if (cr2 < BM_PAGE) {
+		bm_printf("\nPANIC: NULL pointer dereference (%s at 0x%lx)\n",
+		          access, cr2);
+		return 1;
+	}
+	t = bm_stack_guard_owner(cr2);
+	if (t) {
+		bm_printf("\nPANIC: stack overflow in thread %s (%s at 0x%lx, "
+		          "its guard page)\n",
+		          bm_thread_name(t), access, cr2);
+		return 1;
+	}
+	return 0;
 }
 
 static BM_NORETURN void exception(const struct bm_frame *f)
@@ -68,11 +100,20 @@ static BM_NORETURN void exception(const struct bm_frame *f)
 	const char *name = f->vector < 32 && exception_names[f->vector]
 	                       ? exception_names[f->vector]
 	                       : "reserved";
+	int known;
 
 	__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-	bm_printf("\nPANIC: CPU exception %lu (%s), error code 0x%lx, in "
+	known = f->vector == 14 && page_fault_cause(f, cr2);
+	if (f->vector == 7) { /* CR0.TS: see fpu.c */
+		bm_printf("\nPANIC: SSE instruction in thread %s, which does "
+		          "not own the FPU (baremetal_fpu_claim())\n",
+		          bm_thread_name(bm_current()));
+		known = 1;
+	}
+	bm_printf("%sCPU exception %lu (%s), error code 0x%lx, in "
 	          "thread \"%s\"\n",
-	          f->vector, name, f->error, bm_thread_name(bm_current()));
+	          known ? "  " : "\nPANIC: ", f->vector, name, f->error,
+	          bm_thread_name(bm_current()));
 	bm_printf("  rip %016lx  rsp %016lx  rflags %016lx  cr2 %016lx\n",
 	          f->rip, f->rsp, f->rflags, cr2);
 	bm_printf("  rax %016lx  rbx %016lx  rcx %016lx  rdx %016lx\n", f->rax,

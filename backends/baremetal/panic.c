@@ -19,7 +19,8 @@ void bm_exit(unsigned code)
  * -fno-omit-frame-pointer): each frame holds the caller's %rbp and the
  * return address above it. Stops at the zero %rbp the boot code and the
  * thread trampoline start with, or at anything that is not plausibly a
- * stack address.
+ * stack address (a page that is not mapped: a fault in here would hide the
+ * first one).
  */
 void bm_backtrace(uint64_t rbp)
 {
@@ -29,7 +30,8 @@ void bm_backtrace(uint64_t rbp)
 	for (depth = 0; rbp && depth < 32; depth++) {
 		uint64_t *frame = (uint64_t *)rbp;
 
-		if (rbp & 7 || rbp < 0x1000 || rbp >= BM_MAX_PHYS)
+		if (rbp & 7 || !bm_page_present(rbp) ||
+		    !bm_page_present(rbp + 8))
 			break;
 		bm_printf("  #%d 0x%lx\n", depth, frame[1]);
 		if (frame[0] <= rbp) /* stacks grow down: callers lie above */

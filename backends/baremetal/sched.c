@@ -11,7 +11,8 @@
  * callee-saved registers and stack pointer (switch.S); a thread preempted
  * by an interrupt therefore sits in schedule() called from bm_trap(), with
  * its interrupt frame further up its own stack, and resumes by returning
- * through the interrupt exit.
+ * through the interrupt exit. Each stack has a page below it that is not
+ * mapped (paging.c), so an overflow faults (idt.c names the thread).
  */
 #include <string.h>
 
@@ -29,8 +30,10 @@ struct bm_thread {
 	struct bm_thread *tnext; /* in the list of timed waits */
 	uint64_t deadline;       /* BM_FOREVER: not in the timed list */
 	int prio, state, wake, slice;
-	void *data;  /* ddekit_host_thread_set_data() */
-	void *stack; /* NULL for the boot thread */
+	void *data;     /* ddekit_host_thread_set_data() */
+	void *stack;    /* guard page and stack; NULL for the boot thread */
+	uint64_t guard; /* the page below the stack, not mapped */
+	struct bm_thread *anext; /* in the list of all threads */
 	char name[16];
 };
 
@@ -38,8 +41,14 @@ void bm_switch(uint64_t *save, uint64_t next);
 void bm_thread_trampoline(void);
 void bm_thread_main(void (*fn)(void *), void *arg);
 
-static struct bm_thread boot_thread = {
-    .state = RUNNING, .prio = 0, .deadline = BM_FOREVER, .name = "main"};
+extern char boot_stack_guard[];
+
+static struct bm_thread boot_thread = {.state = RUNNING,
+                                       .prio = 0,
+                                       .deadline = BM_FOREVER,
+                                       .guard = (uintptr_t)boot_stack_guard,
+                                       .name = "main"};
+static struct bm_thread *all = &boot_thread;
 static struct bm_thread *idle;
 static struct bm_thread *current = &boot_thread;
 static struct bm_waitq runq[BM_NR_PRIO];
@@ -111,13 +120,26 @@ static void make_ready(struct bm_thread *t)
 		need_resched = 1;
 }
 
+static void free_stack(struct bm_thread *t)
+{
+	if (bm_page_set_present(t->guard, 1) < 0)
+		bm_panic("cannot map a guard page back");
+	bm_heap_free(t->stack, BM_PAGE + STACK_SIZE);
+}
+
 static void reap(void)
 {
 	while (zombies) {
 		struct bm_thread *z = zombies;
 
 		zombies = z->next;
-		bm_heap_free(z->stack, STACK_SIZE);
+		for (struct bm_thread **pp = &all; *pp; pp = &(*pp)->anext) {
+			if (*pp == z) {
+				*pp = z->anext;
+				break;
+			}
+		}
+		free_stack(z);
 		bm_heap_free(z, sizeof(*z));
 	}
 }
@@ -142,6 +164,7 @@ static void schedule(void)
 		return;
 	next->slice = SLICE_TICKS;
 	current = next;
+	bm_fpu_switch(next);
 	bm_switch(&prev->rsp, next->rsp);
 	/* Resumed: whoever died meanwhile has left its stack for good. */
 	reap();
@@ -229,17 +252,23 @@ static struct bm_thread *create(const char *name, int prio, void (*fn)(void *),
                                 void *arg)
 {
 	struct bm_thread *t = bm_heap_alloc(sizeof(*t), 0);
-	uint64_t *sp;
+	uint64_t *sp, flags;
 
 	if (!t)
 		return NULL;
-	t->stack = bm_heap_alloc(STACK_SIZE, BM_PAGE);
+	t->stack = bm_heap_alloc(BM_PAGE + STACK_SIZE, BM_PAGE);
 	if (!t->stack) {
 		bm_heap_free(t, sizeof(*t));
 		return NULL;
 	}
+	t->guard = (uintptr_t)t->stack;
+	if (bm_page_set_present(t->guard, 0) < 0) {
+		bm_heap_free(t->stack, BM_PAGE + STACK_SIZE);
+		bm_heap_free(t, sizeof(*t));
+		return NULL;
+	}
 	/* The frame bm_switch() pops: r15 r14 r13 r12 rbx rbp, return. */
-	sp = (uint64_t *)((char *)t->stack + STACK_SIZE);
+	sp = (uint64_t *)((char *)t->stack + BM_PAGE + STACK_SIZE);
 	*--sp = (uintptr_t)bm_thread_trampoline;
 	*--sp = 0;              /* rbp */
 	*--sp = 0;              /* rbx */
@@ -252,6 +281,10 @@ static struct bm_thread *create(const char *name, int prio, void (*fn)(void *),
 	t->deadline = BM_FOREVER;
 	for (int i = 0; i < (int)sizeof(t->name) - 1 && name && name[i]; i++)
 		t->name[i] = name[i];
+	flags = bm_irq_save();
+	t->anext = all;
+	all = t;
+	bm_irq_restore(flags);
 	return t;
 }
 
@@ -307,6 +340,16 @@ void **bm_thread_data(struct bm_thread *t)
 const char *bm_thread_name(struct bm_thread *t)
 {
 	return t ? t->name : "?";
+}
+
+struct bm_thread *bm_stack_guard_owner(uint64_t addr)
+{
+	struct bm_thread *t;
+
+	for (t = all; t; t = t->anext)
+		if (addr - t->guard < BM_PAGE)
+			return t;
+	return NULL;
 }
 
 long bm_thread_count(void)

@@ -19,9 +19,11 @@ void bm_start(uint32_t magic, uint32_t info)
 	bm_multiboot_parse(magic, info);
 	bm_fdt_init();
 	bm_idt_init();
+	bm_fpu_init();
 	if (bm_lapic_init() < 0)
 		bm_printf("bare metal: no local APIC, no MSI\n");
 	bm_intc_init();
+	bm_paging_protect(); /* acpi.c has read the BIOS data area */
 	bm_tsc_init();
 	bm_sched_init();
 	bm_pit_start_tick(BM_TICK_HZ);
