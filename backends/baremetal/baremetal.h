@@ -32,6 +32,13 @@ long baremetal_wait_threads(unsigned timeout_ms);
  * that polled. */
 unsigned long baremetal_irq_line_count(unsigned line);
 
+/** Lets the calling thread use SSE (code built with -msse2 on top of the
+ * image's -mgeneral-regs-only, e.g. for floating point): no context switch
+ * saves those registers, so one thread only may; SSE in any other thread
+ * stops the image with a panic naming it. 0, or -1 if another thread
+ * owns it already. */
+int baremetal_fpu_claim(void);
+
 /*
  * The hardware description: what cannot be enumerated, as a flattened
  * device tree (machine.dts, built in; a Multiboot module replaces it, see

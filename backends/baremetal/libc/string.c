@@ -126,3 +126,21 @@ char *strrchr(const char *s, int c)
 			return (char *)last;
 	}
 }
+
+char *strcpy(char *restrict dst, const char *restrict src)
+{
+	char *d = dst;
+
+	while ((*d++ = *src++))
+		;
+	return dst;
+}
+
+size_t strcspn(const char *s, const char *reject)
+{
+	size_t n = 0;
+
+	while (s[n] && !strchr(reject, s[n]))
+		n++;
+	return n;
+}

@@ -19,5 +19,7 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
+char *strcpy(char *restrict dst, const char *restrict src);
+size_t strcspn(const char *s, const char *reject);
 
 #endif /* BAREMETAL_LIBC_STRING_H */
